@@ -1,0 +1,37 @@
+# Reglament: two commands for a fresh machine with Python 3.11+.
+#   make run   — set up, migrate, load the demo school, start the app on http://127.0.0.1:5000
+#   make test  — set up with the dev extra, run ruff and the whole pytest suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+
+.PHONY: run test clean
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Нужен Python 3.11 или новее"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	@touch $@
+
+instance/secret.key:
+	@mkdir -p instance
+	@$(BIN)/python -c 'import secrets; print(secrets.token_hex(32))' > $@
+
+# The demo serves plain HTTP on loopback, so the session cookie cannot be marked Secure here;
+# production runs behind HTTPS with the default (Secure on).
+run: $(VENV)/.installed instance/secret.key
+	export REGLAMENT_SECRET_KEY=$$(cat instance/secret.key) REGLAMENT_SESSION_COOKIE_SECURE=false; \
+	$(BIN)/reglament db upgrade && $(BIN)/reglament demo --if-empty && \
+	exec $(BIN)/reglament run --host $(HOST) --port $(PORT)
+
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache

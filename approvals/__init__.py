@@ -1,0 +1,1 @@
+"""Approval routes, councils, meetings, votes, minutes and founder coordination."""

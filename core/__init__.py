@@ -1,0 +1,1 @@
+"""Core of Reglament: application factory, database, accounts, audit, calendars."""

@@ -1,0 +1,100 @@
+"""The application factory."""
+from __future__ import annotations
+
+from flask import Flask, flash, redirect, render_template, request
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from core import auth, db
+from core.config import PROJECT_ROOT, load_config
+from core.errors import DomainError
+from core.formatting import ru_date, ru_datetime, short_date
+from core.navigation import navigation_for
+from core.roles import ROLE_LABELS
+
+csrf = CSRFProtect()
+
+HTTP_MESSAGES = {
+    400: "Некорректный запрос.",
+    403: "Недостаточно прав для этой страницы.",
+    404: "Страница не найдена.",
+    405: "Этот метод запроса здесь не поддерживается.",
+    409: "Конфликт: данные изменились, обновите страницу.",
+    413: "Файл слишком большой.",
+    422: "Данные не прошли проверку.",
+    500: "Внутренняя ошибка сервера. Мы уже знаем о ней; попробуйте позже.",
+}
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build the Reglament application: config, database, sign-in, CSRF, blueprints, errors."""
+    app = Flask(
+        "reglament", root_path=str(PROJECT_ROOT), instance_path=str(PROJECT_ROOT / "instance"),
+        template_folder="templates", static_folder="static",
+    )
+    load_config(app, overrides)
+    db.init_app(app)
+    auth.init_app(app)
+    csrf.init_app(app)
+    _register_blueprints(app)
+    _register_error_handlers(app)
+    _register_templating(app)
+    return app
+
+
+def _register_blueprints(app: Flask) -> None:
+    from approvals.views import bp as approvals_bp
+    from core.views import bp as core_bp
+    from core.views_admin import bp as admin_bp
+    from documents.views import bp as documents_bp
+    from journal.views import bp as journal_bp
+    from workflow.views import bp as workflow_bp
+
+    for bp in (core_bp, admin_bp, workflow_bp, documents_bp, approvals_bp, journal_bp):
+        app.register_blueprint(bp)
+
+
+def _error_page(status: int, message: str, details: list[str] | None = None):
+    return render_template("errors/error.html", status=status, message=message,
+                           details=details or []), status
+
+
+def _register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def _domain_error(exc: DomainError):
+        db.get_session().rollback()
+        return _error_page(exc.status, exc.message, getattr(exc, "errors", None))
+
+    @app.errorhandler(CSRFError)
+    def _csrf_error(_exc):
+        db.get_session().rollback()
+        flash("Форма устарела или отправлена не со страницы сайта. Обновите страницу и повторите.",
+              "error")
+        if request.method == "POST" and request.referrer and request.referrer.startswith(request.host_url):
+            return redirect(request.referrer)
+        return _error_page(400, "Форма устарела. Обновите страницу и повторите.")
+
+    @app.errorhandler(HTTPException)
+    def _http_error(exc: HTTPException):
+        return _error_page(exc.code or 500, HTTP_MESSAGES.get(exc.code or 500, exc.description))
+
+    @app.errorhandler(Exception)
+    def _unexpected(exc: Exception):
+        app.logger.exception("unhandled error", exc_info=exc)
+        db.get_session().rollback()
+        return _error_page(500, HTTP_MESSAGES[500])
+
+
+def _register_templating(app: Flask) -> None:
+    tz = app.config["SCHOOL_TIMEZONE"]
+    app.jinja_env.filters["ru_date"] = lambda v: ru_date(v, tz)
+    app.jinja_env.filters["ru_datetime"] = lambda v: ru_datetime(v, tz)
+    app.jinja_env.filters["short_date"] = short_date
+    app.jinja_env.globals["ROLE_LABELS"] = ROLE_LABELS
+
+    @app.context_processor
+    def _navigation():
+        if current_user.is_authenticated:
+            return {"nav_items": navigation_for(auth.current_actor().permissions)}
+        return {"nav_items": []}

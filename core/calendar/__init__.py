@@ -1,0 +1,1 @@
+"""Calendars: the Russian production calendar and the school calendar (pure modules)."""

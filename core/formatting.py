@@ -1,0 +1,34 @@
+"""Russian formatting of dates and times for pages and documents (pure)."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                   "сентября", "октября", "ноября", "декабря")
+MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
+                     "сентябрь", "октябрь", "ноябрь", "декабрь")
+WEEKDAYS_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
+
+
+def ru_date(value: date | datetime | None, tz: str | None = None) -> str:
+    """"5 июня 2017 г."; an aware datetime is first shown in the given zone."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        value = value.astimezone(ZoneInfo(tz)) if tz and value.tzinfo else value
+        value = value.date()
+    return f"{value.day} {MONTHS_GENITIVE[value.month - 1]} {value.year} г."
+
+
+def ru_datetime(value: datetime | None, tz: str) -> str:
+    """"5 июня 2017 г., 14:05" in the school's zone."""
+    if value is None:
+        return ""
+    local = value.astimezone(ZoneInfo(tz))
+    return f"{ru_date(local.date())}, {local:%H:%M}"
+
+
+def short_date(value: date | None) -> str:
+    """"05.06.2017", as Russian forms write dates."""
+    return value.strftime("%d.%m.%Y") if value else ""

@@ -1,0 +1,17 @@
+"""Core models: organisations, people, accounts, audit trail, calendars."""
+from core.models.audit import AuditChainHead, AuditEvent
+from core.models.calendar import CalendarOverride, SchoolHoliday, SchoolPeriod, SchoolYear
+from core.models.org import Organisation, Person, User, UserRole
+
+__all__ = [
+    "AuditChainHead",
+    "AuditEvent",
+    "CalendarOverride",
+    "Organisation",
+    "Person",
+    "SchoolHoliday",
+    "SchoolPeriod",
+    "SchoolYear",
+    "User",
+    "UserRole",
+]

@@ -1,0 +1,1 @@
+"""Local acts, versions, orders, acquaintance and site publication."""

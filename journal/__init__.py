@@ -1,0 +1,1 @@
+"""The electronic journal: lessons, attendance, marks, homework, controls and printouts."""

@@ -1,0 +1,64 @@
+"""Every route declares who may use it; a user without the permission gets 403 (SEC-01)."""
+import pytest
+
+from core.roles import ROLE_PERMISSIONS
+
+
+def _declared(app):
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        view = app.view_functions[rule.endpoint]
+        yield rule, getattr(view, "required_permission", None)
+
+
+def test_every_route_declares_a_permission_or_public(app):
+    undeclared = [rule.rule for rule, perm in _declared(app) if not perm]
+    assert undeclared == []
+
+
+def _sample_url(rule) -> str:
+    return rule.build({arg: 1 for arg in rule.arguments})[1]
+
+
+def _roles_without(perms: tuple[str, ...]) -> list[str]:
+    return [role for role, granted in ROLE_PERMISSIONS.items() if not granted.intersection(perms)]
+
+
+def test_protected_pages_refuse_roles_without_the_permission(app, client_as):
+    clients: dict[str, object] = {}
+    checked = 0
+    for rule, perms in _declared(app):
+        if perms in (("public",), ("login",)) or "GET" not in rule.methods:
+            continue
+        for role in _roles_without(perms):
+            if role not in clients:
+                clients[role] = client_as(role)
+            cl = clients[role]
+            assert cl.get(_sample_url(rule)).status_code == 403, (rule.rule, role)
+            checked += 1
+    assert checked > 20
+
+
+def test_anonymous_visitor_is_sent_to_login(app, client):
+    for rule, perms in _declared(app):
+        if perms == ("public",) or "GET" not in rule.methods:
+            continue
+        response = client.get(_sample_url(rule))
+        assert response.status_code == 302 and "/login" in response.headers["Location"], rule.rule
+
+
+@pytest.mark.parametrize("role", sorted(ROLE_PERMISSIONS))
+def test_each_role_lands_on_its_dashboard_with_only_allowed_links(client_as, role):
+    page = client_as(role).get("/").get_data(as_text=True)
+    assert "Здравствуйте" in page
+    if "admin.users" not in ROLE_PERMISSIONS[role]:
+        assert 'href="/admin/users"' not in page
+
+
+def test_malformed_id_and_unknown_page_get_russian_404(client_as):
+    cl = client_as("admin")
+    for url in ("/admin/users/abc", "/no-such-page", "/admin/users/999999"):
+        response = cl.get(url)
+        assert response.status_code == 404
+        assert "не найден" in response.get_data(as_text=True)

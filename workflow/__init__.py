@@ -1,0 +1,1 @@
+"""The rollout plan: stages, tasks, terms, importer, tracking."""
