@@ -24,10 +24,13 @@ instance/secret.key:
 
 # The demo serves plain HTTP on loopback, so the session cookie cannot be marked Secure here;
 # production runs behind HTTPS with the default (Secure on).
+# The Huey consumer runs the daily reminders beside the server and stops with it.
 run: $(VENV)/.installed instance/secret.key
 	export REGLAMENT_SECRET_KEY=$$(cat instance/secret.key) REGLAMENT_SESSION_COOKIE_SECURE=false; \
-	$(BIN)/reglament db upgrade && $(BIN)/reglament demo --if-empty && \
-	exec $(BIN)/reglament run --host $(HOST) --port $(PORT)
+	$(BIN)/reglament db upgrade && $(BIN)/reglament demo --if-empty || exit 1; \
+	$(BIN)/huey_consumer core.jobs.huey --workers 1 --logfile instance/jobs.log & jobs_pid=$$!; \
+	trap 'kill $$jobs_pid 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/reglament run --host $(HOST) --port $(PORT)
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

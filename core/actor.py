@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.errors import NotAllowed
-from core.roles import permissions_of
+from core.roles import ROLE_LABELS, permissions_of
 
 
 @dataclass(frozen=True)
@@ -40,5 +40,6 @@ class Actor:
 
 
 def system_actor(organisation_id: int | None = None, ip: str = "") -> Actor:
-    """The actor of command-line and scheduled work: an administrator named "system"."""
-    return Actor(None, "system", organisation_id, frozenset({"admin"}), ip)
+    """The actor of command-line and scheduled work, named "system": the operator of the
+    installation, trusted with every role."""
+    return Actor(None, "system", organisation_id, frozenset(ROLE_LABELS), ip)

@@ -11,6 +11,7 @@ from core.config import PROJECT_ROOT, load_config
 from core.errors import DomainError
 from core.formatting import ru_date, ru_datetime, short_date
 from core.navigation import navigation_for
+from core.registry import BLUEPRINTS, resolve
 from core.roles import ROLE_LABELS
 
 csrf = CSRFProtect()
@@ -44,15 +45,8 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
-    from approvals.views import bp as approvals_bp
-    from core.views import bp as core_bp
-    from core.views_admin import bp as admin_bp
-    from documents.views import bp as documents_bp
-    from journal.views import bp as journal_bp
-    from workflow.views import bp as workflow_bp
-
-    for bp in (core_bp, admin_bp, workflow_bp, documents_bp, approvals_bp, journal_bp):
-        app.register_blueprint(bp)
+    for path in BLUEPRINTS:
+        app.register_blueprint(resolve(path))
 
 
 def _error_page(status: int, message: str, details: list[str] | None = None):

@@ -113,6 +113,18 @@ def audit_verify() -> None:
     click.echo(f"Цепочка цела: проверено событий: {report.verified}.")
 
 
+jobs_cli = AppGroup("jobs", help="Фоновые задания.")
+
+
+@jobs_cli.command("daily")
+def jobs_daily() -> None:
+    """Run the daily jobs now (reminders, e-mail), as the scheduler does every morning."""
+    from core.registry import run_daily_jobs
+
+    for name, count in run_daily_jobs().items():
+        click.echo(f"{name}: {count}")
+
+
 def _create_app():
     from core.app import create_app
 
@@ -122,9 +134,10 @@ def _create_app():
 def build_cli() -> FlaskGroup:
     """The command group: Flask's run/shell/routes plus db, users, audit, demo."""
     from core.demo import demo_command
+    from core.registry import CLI_GROUPS, resolve
 
     group = FlaskGroup(create_app=_create_app, help="Регламент: переход на электронный журнал.")
-    for cmd in (db_cli, users_cli, audit_cli, demo_command):
+    for cmd in (db_cli, users_cli, audit_cli, demo_command, jobs_cli, *map(resolve, CLI_GROUPS)):
         group.add_command(cmd)
     return group
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("Главная", "core.dashboard", "login"),
+    ("Уведомления", "core.inbox", "login"),
     ("План-график", "workflow.index", "plan.view"),
     ("Локальные акты", "documents.index", "acts.view"),
     ("Согласования", "approvals.index", "approvals.view"),

@@ -1,11 +1,23 @@
-"""Imports every app's models so the metadata is complete (for Alembic and the tests)."""
+"""The composition root's lists: which modules hold models, blueprints, commands, demo steps and
+daily jobs. Core names them as dotted paths, so it never imports the apps above it statically."""
 from __future__ import annotations
 
 import importlib
 
 from core.db import Base
 
-MODEL_MODULES = ("core.models",)
+MODEL_MODULES = ("core.models", "workflow.models")
+BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
+               "workflow.views_out:bp",
+              "documents.views:bp", "approvals.views:bp", "journal.views:bp")
+CLI_GROUPS = ("workflow.cli:plan_cli",)
+DAILY_JOBS = ("workflow.reminders:send_reminders",)
+
+
+def resolve(path: str):
+    """"module:attribute" → the attribute."""
+    module, _, attr = path.partition(":")
+    return getattr(importlib.import_module(module), attr)
 
 
 def load_all_models():
@@ -13,3 +25,22 @@ def load_all_models():
     for name in MODEL_MODULES:
         importlib.import_module(name)
     return Base.metadata
+
+
+def run_daily_jobs() -> dict[str, int]:
+    """Run every daily job for today (school time) in one transaction, then send e-mail."""
+    from flask import current_app
+
+    from core.clock import school_today
+    from core.db import get_session
+    from core.notify import SmtpSettings, send_pending_email
+
+    cfg = current_app.config
+    today = school_today()
+    session = get_session()
+    results = {path: resolve(path)(session, today) for path in DAILY_JOBS}
+    session.commit()
+    results["email"] = send_pending_email(session, SmtpSettings(cfg["SMTP_HOST"], cfg["SMTP_PORT"],
+                                                                cfg["MAIL_FROM"]))
+    session.commit()
+    return results

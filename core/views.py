@@ -6,12 +6,12 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from core import accounts
+from core import accounts, notify
 from core.auth import client_ip, current_actor, login_required, public
 from core.dashboard import panels_for
 from core.db import get_session
 from core.errors import ValidationFailed
-from core.forms import LoginForm, PasswordForm
+from core.forms import ConfirmForm, LoginForm, PasswordForm
 
 bp = Blueprint("core", __name__)
 
@@ -81,3 +81,16 @@ def change_password():
         flash("Пароль изменён.", "success")
         return redirect(url_for("core.dashboard"))
     return render_template("core/password.html", form=form)
+
+
+@bp.route("/inbox", methods=["GET", "POST"])
+@login_required
+def inbox():
+    """The user's notifications; POST marks them all read."""
+    session, actor = get_session(), current_actor()
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        notify.mark_read(session, actor)
+        session.commit()
+        return redirect(url_for("core.inbox"))
+    return render_template("core/inbox.html", notes=notify.inbox(session, actor), form=form)

@@ -1,12 +1,14 @@
 """Core models: organisations, people, accounts, audit trail, calendars."""
 from core.models.audit import AuditChainHead, AuditEvent
 from core.models.calendar import CalendarOverride, SchoolHoliday, SchoolPeriod, SchoolYear
+from core.models.notify import Notification
 from core.models.org import Organisation, Person, User, UserRole
 
 __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "CalendarOverride",
+    "Notification",
     "Organisation",
     "Person",
     "SchoolHoliday",

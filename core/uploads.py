@@ -1,0 +1,76 @@
+"""Safe intake of uploaded Office files: refuse what is not what it claims before parsing it.
+
+Checks are cheap and run on the bytes: legacy .doc and encrypted files (OLE containers),
+macro-enabled documents, corrupt archives, archive bombs and DTDs (external entities)."""
+from __future__ import annotations
+
+import io
+import zipfile
+
+from core.errors import ValidationFailed
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+MAX_UNPACKED = 64 * 1024 * 1024  # bytes all members may unpack to
+MAX_RATIO = 200  # unpacked / packed per member; real Word XML stays far below
+MAX_MEMBERS = 2000
+
+
+def _refuse(message: str) -> ValidationFailed:
+    return ValidationFailed(message)
+
+
+def check_office_zip(data: bytes, filename: str, main_part: str, kind_name: str) -> None:
+    """Raise ValidationFailed with a Russian message unless `data` is a plain OOXML package."""
+    name = (filename or "").lower()
+    if not data:
+        raise _refuse("Файл пустой.")
+    if data.startswith(OLE_MAGIC):
+        if name.endswith((".doc", ".xls")):
+            raise _refuse("Старый формат Word/Excel (.doc, .xls) не поддерживается: "
+                          "сохраните файл как .docx или .xlsx.")
+        raise _refuse("Файл зашифрован или защищён паролем: снимите защиту и загрузите снова.")
+    if name.endswith((".docm", ".xlsm", ".dotm")):
+        raise _refuse("Документы с макросами (.docm, .xlsm) не принимаются.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _refuse(f"Файл повреждён или не является {kind_name}.") from None
+    _check_members(archive, infos, main_part, kind_name)
+
+
+def _check_members(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], main_part: str,
+                   kind_name: str) -> None:
+    if len(infos) > MAX_MEMBERS:
+        raise _refuse("Архив содержит слишком много частей.")
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > MAX_RATIO * max(info.compress_size, 1) and info.file_size > 1_000_000:
+            raise _refuse("Файл распаковывается в слишком большой объём (похоже на «архивную бомбу»).")
+        if info.filename.lower().endswith("vbaproject.bin"):
+            raise _refuse("Документы с макросами (.docm, .xlsm) не принимаются.")
+    if total > MAX_UNPACKED:
+        raise _refuse("Файл распаковывается в слишком большой объём (похоже на «архивную бомбу»).")
+    names = {i.filename for i in infos}
+    if main_part not in names or "[Content_Types].xml" not in names:
+        raise _refuse(f"Файл повреждён или не является {kind_name}.")
+    content_types = archive.read("[Content_Types].xml")
+    if b"macroEnabled" in content_types:
+        raise _refuse("Документы с макросами (.docm, .xlsm) не принимаются.")
+    try:
+        head = archive.read(main_part)[:4096]
+    except (zipfile.BadZipFile, OSError, EOFError):
+        raise _refuse(f"Файл повреждён или не является {kind_name}.") from None
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        raise _refuse("Документ содержит объявления DTD/сущностей; такие файлы не принимаются.")
+
+
+def check_docx(data: bytes, filename: str) -> None:
+    """Refuse anything but a plain .docx (see module docstring)."""
+    check_office_zip(data, filename, "word/document.xml", "документом Word (.docx)")
+
+
+def check_xlsx(data: bytes, filename: str) -> None:
+    """Refuse anything but a plain .xlsx."""
+    check_office_zip(data, filename, "xl/workbook.xml", "книгой Excel (.xlsx)")
