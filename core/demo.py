@@ -2,7 +2,6 @@
 2017/2018 school calendar. Other apps add their demo data through `DEMO_STEPS`."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import click
@@ -15,7 +14,7 @@ from core import accounts, audit, people
 from core.actor import Actor, system_actor
 from core.db import get_session
 from core.models import Organisation, SchoolHoliday, SchoolPeriod, SchoolYear, User
-from core.registry import load_all_models
+from core.registry import DEMO_STEPS, load_all_models, resolve
 
 DEMO_PASSWORD = "reglament-demo"
 SCHOOL_NAME = ("Муниципальное автономное общеобразовательное учреждение «Средняя "
@@ -46,10 +45,6 @@ FOUNDER_PEOPLE = (
     ("lebedeva", "Лебедева", "Наталья", "Владимировна",
      "Главный специалист департамента образования", ["founder_officer"]),
 )
-
-# Step functions of other apps: (session, actor, school) -> None, run in order after core's.
-DEMO_STEPS: list[Callable[[Session, Actor, Organisation], None]] = []
-
 
 def is_empty(session: Session) -> bool:
     """True when no organisation exists yet."""
@@ -111,8 +106,8 @@ def load_demo(session: Session, hash_method: str) -> list[User]:
     users = _add_people(session, actor, school, SCHOOL_PEOPLE, hash_method)
     users += _add_people(session, system_actor(founder.id), founder, FOUNDER_PEOPLE, hash_method)
     add_school_year_2017(session, actor, school)
-    for step in DEMO_STEPS:
-        step(session, actor, school)
+    for path in DEMO_STEPS:  # other apps' demo data: f(session, actor, school)
+        resolve(path)(session, actor, school)
     return users
 
 

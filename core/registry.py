@@ -6,12 +6,14 @@ import importlib
 
 from core.db import Base
 
-MODEL_MODULES = ("core.models", "workflow.models")
+MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "approvals.models")
 BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
                "workflow.views_out:bp",
-              "documents.views:bp", "approvals.views:bp", "journal.views:bp")
+              "documents.views:bp", "approvals.views:bp",
+               "approvals.views_council:bp", "journal.views:bp")
 CLI_GROUPS = ("workflow.cli:plan_cli",)
 DAILY_JOBS = ("workflow.reminders:send_reminders",)
+DEMO_STEPS = ("approvals.demo:load",)
 
 
 def resolve(path: str):
