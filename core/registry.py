@@ -12,7 +12,7 @@ BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "work
               "documents.views:bp", "approvals.views:bp",
                "approvals.views_council:bp", "journal.views:bp")
 CLI_GROUPS = ("workflow.cli:plan_cli",)
-DAILY_JOBS = ("workflow.reminders:send_reminders",)
+DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders")
 DEMO_STEPS = ("approvals.demo:load",)
 
 

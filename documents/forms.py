@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, HiddenField, StringField, TextAreaField
-from wtforms.fields.choices import SelectField
+from wtforms.fields.choices import SelectChoice, SelectField
 from wtforms.validators import DataRequired, Length, Optional
 
 FLAG_HELP = {
@@ -61,3 +61,14 @@ class CommentForm(FlaskForm):
     block = HiddenField(validators=[DataRequired()])
     parent = HiddenField(validators=[Optional()])
     text = TextAreaField("Комментарий", validators=[DataRequired("Комментарий пуст."), Length(max=5000)])
+
+
+class KindForm(FlaskForm):
+    """A new kind of act."""
+
+    code = StringField("Код (латиницей)", validators=[DataRequired(), Length(max=40)])
+    title = StringField("Название вида", validators=[DataRequired(), Length(max=120)])
+    adopting_body = SelectField("Кто принимает (по уставу)", choices=[
+        SelectChoice("pedagogical", "Педагогический совет"), SelectChoice("governing", "Управляющий совет"),
+        SelectChoice("director", "Директор")])
+    needs_founder = BooleanField("Требует согласования с Учредителем")

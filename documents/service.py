@@ -14,7 +14,7 @@ from core.errors import InvalidTransition, NotFound, StaleState, ValidationFaile
 from documents.act_templates import TEMPLATES
 from documents.content import Block, content_hash, from_json, parse_markup, validate
 from documents.lifecycle import ACT, EDITABLE_ACT_STATES
-from documents.models import Act, ActComment, ActHistory, ActKind, ActMark, ActVersion
+from documents.models import ADOPTING_BODIES, Act, ActComment, ActHistory, ActKind, ActMark, ActVersion
 
 DEFAULT_KINDS = (  # code, title, adopting body (L1: a school setting), founder coordination (L16)
     ("polozhenie", "Положение", "pedagogical", False),
@@ -217,3 +217,24 @@ def add_mark(session: Session, actor: Actor, act: Act, version: ActVersion, kind
     session.flush()
     audit.record(session, actor, "act.mark", object_type="act_version", object_id=version.id,
                  new={"kind": kind, "text": text})
+
+
+def add_kind(session: Session, actor: Actor, code: str, title: str, adopting_body: str,
+             needs_founder: bool) -> ActKind:
+    """An admin adds a kind of act with the body that adopts it under the school's charter (L1)."""
+    actor.require("admin.users")
+    code, title = code.strip().lower(), " ".join(title.split())
+    if not code.replace("_", "").isalnum() or not title:
+        raise ValidationFailed("Укажите код (латиница, цифры) и название вида акта.")
+    if adopting_body not in ADOPTING_BODIES:
+        raise ValidationFailed("Неизвестный орган, принимающий акт.")
+    if any(k.code == code for k in ensure_kinds(session, actor.organisation_id)):
+        raise ValidationFailed(f"Вид акта «{code}» уже есть.")
+    kind = ActKind(organisation_id=actor.organisation_id, code=code, title=title,
+                   adopting_body=adopting_body, needs_founder=needs_founder)
+    session.add(kind)
+    session.flush()
+    audit.record(session, actor, "act_kind.create", object_type="act_kind", object_id=kind.id,
+                 new={"code": code, "title": title, "adopting_body": adopting_body,
+                      "needs_founder": needs_founder})
+    return kind

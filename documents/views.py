@@ -11,8 +11,9 @@ from documents import queries, service
 from documents.act_docx import read_act_docx
 from documents.act_templates import TEMPLATES
 from documents.content import to_markup
-from documents.forms import FLAG_HELP, ActForm, CommentForm, EditForm, TemplateForm, UploadForm
+from documents.forms import FLAG_HELP, ActForm, CommentForm, EditForm, KindForm, TemplateForm, UploadForm
 from documents.lifecycle import ACT
+from documents.models import ADOPTING_BODIES
 
 bp = Blueprint("documents", __name__, url_prefix="/acts")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,6 +32,21 @@ def index():
     acts = queries.list_acts(get_session(), current_actor())
     return render_template("documents/index.html", acts=acts, states=ACT.states,
                            templates=TEMPLATES.values(), form=TemplateForm())
+
+
+@bp.route("/kinds", methods=["GET", "POST"])
+@permission_required("admin.users")
+def kinds():
+    """Kinds of acts and who adopts each (L1); an admin adds new ones."""
+    session, actor, form = get_session(), current_actor(), KindForm()
+    if form.validate_on_submit():
+        service.add_kind(session, actor, form.code.data, form.title.data, form.adopting_body.data,
+                         form.needs_founder.data)
+        session.commit()
+        flash("Вид акта добавлен.", "success")
+        return redirect(url_for("documents.kinds"))
+    return render_template("documents/kinds.html", kinds=service.ensure_kinds(session, actor.organisation_id),
+                           form=form, bodies=ADOPTING_BODIES)
 
 
 @bp.route("/new", methods=["GET", "POST"])

@@ -226,3 +226,60 @@ def test_founder_coordinates_a_second_act(app, client_as, session, school):
     assert any(m.startswith("СОГЛАСОВАНО") for m in marks)
     other_founder = client_as("founder_officer", org=school)  # not this school's founder
     assert other_founder.get(f"/approvals/founder/{step.id}").status_code == 404
+
+
+def test_step_reminders_reach_the_author_and_the_councils_secretary(session, school, bodies):
+    from approvals.reminders import send_step_reminders
+    from core.models import Notification, User
+    from tests import factories
+
+    author = factories.make_user(session, school, ["working_group"])
+    stud, members = bodies["stud"]
+    secretary = factories.make_user(session, school, ["council_secretary"])
+    secretary.person_id = members[1].person_id  # members[1] is the students' council secretary
+    session.commit()
+    actor = type(system_actor(school.id))(author.id, author.login, school.id, author.roles)
+    act = service.create_from_template(session, actor, "ejournal")
+    rs.start_route(session, actor, act.id, "draft", [], False, DAY)
+    session.commit()
+    assert send_step_reminders(session, date(2017, 9, 15)) > 0  # opinions due 18.09
+    assert send_step_reminders(session, date(2017, 9, 15)) == 0
+    session.commit()
+    got = {u for (u,) in session.execute(select(Notification.user_id))}
+    assert {author.id, secretary.id} <= got
+    assert session.scalar(select(User).where(User.id == secretary.id)) is not None
+
+
+def test_two_members_vote_at_once_on_postgresql(db, session, actor, bodies, school):
+    import threading
+
+    from core.actor import Actor
+
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("parallel transactions are exercised on PostgreSQL")
+    act = service.create_from_template(session, actor, "working_group")
+    rs.start_route(session, actor, act.id, "draft", [], False, DAY)
+    ped, members = bodies["ped"]
+    meeting = hold_meeting(session, actor, ped, members, act.id, present=7, votes_for=7, day=DAY)
+    cs.set_attendance(session, actor, meeting, {m.id for m in members})
+    item_id = meeting.items[0].id
+    session.commit()
+    barrier, errors = threading.Barrier(3), []
+
+    def vote(member_id):
+        with db.sessionmaker() as s:
+            barrier.wait()
+            try:
+                cs.cast_vote(s, Actor(None, "sec", school.id, frozenset({"council_secretary"})), item_id,
+                             "for", member_id)
+                s.commit()
+            except ValidationFailed as exc:
+                errors.append(exc)
+
+    threads = [threading.Thread(target=vote, args=(m,)) for m in (members[7].id, members[8].id, members[7].id)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [e.message for e in errors] == ["Этот член совета уже проголосовал по вопросу."]
+    assert session.scalar(select(func.count()).select_from(Vote).where(Vote.item_id == item_id)) == 9

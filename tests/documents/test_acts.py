@@ -184,3 +184,15 @@ def test_adopted_act_is_not_edited_in_place(session, editor):
         service.save_text(session, editor, act.id, "# A\nB", v.sha256)
     with pytest.raises(ValidationFailed):
         service.create_act(session, editor, kind_code="polozhenie", title="", text="# A\nB")
+
+
+def test_admin_adds_a_kind_of_act_with_its_adopting_body(client_as, session):
+    cl = client_as("admin")
+    token = csrf_token(cl, "/acts/kinds")
+    response = cl.post("/acts/kinds", data={"csrf_token": token, "code": "pravila_vr", "title": "Правила внутреннего распорядка",
+                                            "adopting_body": "governing"})
+    assert response.status_code == 302
+    assert "Правила внутреннего распорядка" in cl.get("/acts/kinds").get_data(as_text=True)
+    again = cl.post("/acts/kinds", data={"csrf_token": token, "code": "pravila_vr", "title": "x",
+                                         "adopting_body": "governing"})
+    assert again.status_code == 422 and "уже есть" in again.get_data(as_text=True)
