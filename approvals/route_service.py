@@ -24,6 +24,7 @@ from core.actor import Actor
 from core.calendar_service import production_calendar
 from core.db import utcnow
 from core.errors import InvalidTransition, NotFound
+from documents import order_service
 from documents import service as acts
 from documents.models import Act, ActVersion
 
@@ -178,3 +179,21 @@ def invalidate_on_new_version(session: Session, actor: Actor, act: Act, version:
 
 
 acts.ON_NEW_VERSION.append(invalidate_on_new_version)
+
+
+def founder_guard(session: Session, act: Act) -> list[str]:
+    """An order may not approve an act whose founder coordination is missing (L16)."""
+    return [f"«{act.title}»: нет согласования с Учредителем (L16)."
+            for s in route_of(session, act) if s.kind == "founder" and s.status != "done"]
+
+
+def order_step_done(session: Session, actor: Actor, act: Act, order) -> None:
+    """The order put the act in force: its route's last step is done."""
+    for step in route_of(session, act):
+        if step.kind == "order" and step.status != "done":
+            step.result = f"приказ № {order.full_number}"
+            step_transition(session, actor, step, "record", step.result, also_allowed=True)
+
+
+order_service.ORDER_GUARDS.append(founder_guard)
+order_service.ON_ACT_IN_FORCE.append(order_step_done)

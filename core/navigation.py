@@ -6,7 +6,10 @@ NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("Уведомления", "core.inbox", "login"),
     ("План-график", "workflow.index", "plan.view"),
     ("Локальные акты", "documents.index", "acts.view"),
+    ("Приказы", "orders.index", "orders.view"),
     ("Согласования", "approvals.index", "approvals.view"),
+    ("Согласования", "approvals.index", "founder.coordinate"),
+    ("Сайт", "site.desk", "site.publish"),
     ("Журнал", "journal.index", "journal.read"),
     ("Дневник", "journal.index", "diary.read"),
 

@@ -6,13 +6,15 @@ import importlib
 
 from core.db import Base
 
-MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "approvals.models")
+MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "documents.order_models",
+                 "approvals.models")
 BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
                "workflow.views_out:bp",
               "documents.views:bp", "approvals.views:bp",
-               "approvals.views_council:bp", "journal.views:bp")
+               "approvals.views_council:bp", "documents.views_orders:bp", "documents.views_site:bp", "journal.views:bp")
 CLI_GROUPS = ("workflow.cli:plan_cli",)
-DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders")
+DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
+              "documents.acquaintance_service:send_acquaintance_reminders")
 DEMO_STEPS = ("approvals.demo:load",)
 
 

@@ -27,7 +27,9 @@ PERMISSION_LABELS: dict[str, str] = {
     "approvals.view": "Просмотр согласований",
     "council.record": "Ведение заседаний совета",
     "orders.view": "Просмотр приказов",
+    "orders.edit": "Подготовка проектов приказов",
     "orders.sign": "Подписание приказов",
+    "orders.register": "Регистрация приказов",
     "site.publish": "Публикация на сайте",
     "acquaintance.record": "Учёт ознакомления",
     "journal.read": "Просмотр журнала",
@@ -42,18 +44,19 @@ _STAFF_VIEW = {"plan.view", "acts.view", "approvals.view", "orders.view"}
 ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     "admin": frozenset({"admin.users", "admin.audit", "admin.calendar"} | _STAFF_VIEW),
     "director": frozenset(
-        _STAFF_VIEW | {"plan.edit", "acts.edit", "orders.sign", "journal.read", "journal.control",
-                       "admin.audit"}
+        _STAFF_VIEW | {"plan.edit", "acts.edit", "orders.edit", "orders.sign", "orders.register",
+                       "journal.read", "journal.control", "admin.audit"}
     ),
     "deputy": frozenset(
-        _STAFF_VIEW | {"plan.edit", "acts.edit", "journal.read", "journal.control"}
+        _STAFF_VIEW | {"plan.edit", "acts.edit", "orders.edit", "journal.read", "journal.control"}
     ),
     "working_group": frozenset(_STAFF_VIEW | {"plan.edit", "acts.edit"}),
     "teacher": frozenset({"plan.view", "acts.view", "journal.read", "journal.write"}),
     "class_teacher": frozenset({"plan.view", "acts.view", "journal.read", "journal.write"}),
     "council_secretary": frozenset({"acts.view", "approvals.view", "council.record"}),
     "web_admin": frozenset({"acts.view", "orders.view", "site.publish", "plan.view"}),
-    "secretary": frozenset({"acts.view", "orders.view", "acquaintance.record"}),
+    "secretary": frozenset({"acts.view", "orders.view", "orders.edit", "orders.register",
+                            "acquaintance.record"}),
     "parent": frozenset({"diary.read"}),
     "student": frozenset({"diary.read"}),
     "founder_officer": frozenset({"acts.view", "approvals.view", "founder.coordinate"}),

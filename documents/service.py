@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from core import audit
@@ -15,6 +15,7 @@ from documents.act_templates import TEMPLATES
 from documents.content import Block, content_hash, from_json, parse_markup, validate
 from documents.lifecycle import ACT, EDITABLE_ACT_STATES
 from documents.models import ADOPTING_BODIES, Act, ActComment, ActHistory, ActKind, ActMark, ActVersion
+from documents.order_models import Publication
 
 DEFAULT_KINDS = (  # code, title, adopting body (L1: a school setting), founder coordination (L16)
     ("polozhenie", "Положение", "pedagogical", False),
@@ -163,6 +164,9 @@ def transition(session: Session, actor: Actor, act: Act, action: str, *, seen_st
     session.add(ActHistory(act_id=act.id, actor_id=actor.user_id, action=action, from_status=old,
                            to_status=act.status, version_id=version.id, reason=reason.strip(),
                            details=details))
+    if act.status in ("repealed", "superseded"):  # stays on the site, marked "утратил силу"
+        session.execute(update(Publication).where(Publication.object_type == "act",
+                                                  Publication.object_id == act.id).values(repealed=True))
     session.flush()
     audit.record(session, actor, f"act.{action}", object_type="act", object_id=act.id,
                  old={"status": old}, new={"status": act.status, "version": version.number},

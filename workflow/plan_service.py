@@ -13,7 +13,9 @@ from core import audit
 from core.actor import Actor
 from core.calendar_service import school_calendar
 from core.errors import NotAllowed, NotFound
+from core.formatting import short_date
 from core.models import Person, User
+from workflow.assignees import parse_assignees
 from workflow.models import (
     Plan,
     PlanStage,
@@ -195,3 +197,37 @@ def my_tasks(session: Session, actor: Actor) -> list[PlanTask]:
         return []
     return list(session.scalars(stmt.options(selectinload(PlanTask.stage))
                                 .order_by(PlanTask.term_end.is_(None), PlanTask.term_end)))
+
+
+ORDERS_PLAN_TITLE = "Поручения по приказам директора"
+
+
+def add_task_from_source(session: Session, actor: Actor, *, stage_title: str, number: str, title: str,
+                         deadline: date, assignees: str, source_ref: str) -> PlanTask:
+    """A task created by another app (an order's item): in the school's latest plan, in a stage
+    named after its source; the source is kept as a generic reference."""
+    plan = session.scalars(select(Plan).where(Plan.organisation_id == actor.organisation_id)
+                           .order_by(Plan.imported_at.desc())).first()
+    if plan is None:
+        first_year = deadline.year if deadline.month >= 6 else deadline.year - 1
+        plan = Plan(organisation_id=actor.organisation_id, title=ORDERS_PLAN_TITLE,
+                    academic_year=f"{first_year}/{first_year + 1}", imported_by_id=actor.user_id,
+                    feed_token=secrets.token_urlsafe(32))
+        session.add(plan)
+        session.flush()
+    stage = session.scalar(select(PlanStage).where(PlanStage.plan_id == plan.id, PlanStage.title == stage_title))
+    if stage is None:
+        position = len(session.scalars(select(PlanStage.id).where(PlanStage.plan_id == plan.id)).all())
+        stage = PlanStage(plan_id=plan.id, position=position, title=stage_title, section="Исполнение приказов")
+        session.add(stage)
+        session.flush()
+    position = len(session.scalars(select(PlanTask.id).where(PlanTask.stage_id == stage.id)).all())
+    draft = TaskDraft(number=number, title=title, items=[],
+                      term=Term(short_date(deadline), "date", deadline, deadline),
+                      assignees=parse_assignees(assignees)[0], assignees_raw=assignees)
+    task = _add_task(session, plan, stage, position, draft, _match_people(session, actor.organisation_id), [])
+    task.source_ref = source_ref
+    session.flush()
+    audit.record(session, actor, "plan_task.create", object_type="plan_task", object_id=task.id,
+                 new={"title": title[:200], "due": deadline, "source": source_ref})
+    return task
