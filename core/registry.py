@@ -7,7 +7,7 @@ import importlib
 from core.db import Base
 
 MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "documents.order_models",
-                 "approvals.models")
+                 "approvals.models", "journal.models")
 BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
                "workflow.views_out:bp",
               "documents.views:bp", "approvals.views:bp",
@@ -15,7 +15,7 @@ BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "work
 CLI_GROUPS = ("workflow.cli:plan_cli",)
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")
-DEMO_STEPS = ("approvals.demo:load",)
+DEMO_STEPS = ("approvals.demo:load", "journal.demo:load")
 
 
 def resolve(path: str):

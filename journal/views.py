@@ -1,9 +1,19 @@
-"""Pages of the journal app."""
+"""Journal pages: my courses, the teacher's grid with column saving, the diary, absence reasons."""
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from datetime import date, timedelta
 
-from core.auth import permission_required
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+
+from core.auth import current_actor, permission_required
+from core.clock import school_today
+from core.db import get_session, utcnow
+from core.errors import ValidationFailed
+from journal import entry_service, grid_service
+from journal.access import can_write
+from journal.entry_service import ColumnInput
+from journal.grading import ABSENCE_REASONS, NON_NUMERIC
+from journal.models.entries import LESSON_STATES
 
 bp = Blueprint("journal", __name__, url_prefix="/journal")
 
@@ -11,5 +21,94 @@ bp = Blueprint("journal", __name__, url_prefix="/journal")
 @bp.route("/")
 @permission_required("journal.read", "diary.read")
 def index():
-    """The landing page of the section."""
-    return render_template("journal/index.html")
+    """A teacher's courses, or a parent's and a student's diaries."""
+    session, actor = get_session(), current_actor()
+    if actor.can("journal.read"):
+        return render_template("journal/index.html", courses=grid_service.my_courses(session, actor))
+    students = grid_service.diary_students(session, actor)
+    if len(students) == 1:
+        return redirect(url_for("journal.diary", student_id=students[0].id))
+    return render_template("journal/children.html", students=students)
+
+
+@bp.route("/course/<int:course_id>")
+@permission_required("journal.read")
+def grid(course_id: int):
+    """The grid: students down, lesson dates across, topics and homework beneath."""
+    g = grid_service.course_grid(get_session(), current_actor(), course_id, request.args.get("period", type=int),
+                                 school_today())
+    actor = current_actor()
+    return render_template("journal/grid.html", g=g, states=LESSON_STATES, non_numeric=NON_NUMERIC,
+                           writable=lambda lesson: can_write(actor, lesson))
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.strip().isdigit() else None
+
+
+def _date(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValidationFailed(f"Дата «{value}» не распознана.") from None
+
+
+def _column_input(form) -> ColumnInput:
+    cells = {}
+    for key, typed in form.items():
+        if key.startswith("c_") and key[2:].isdigit():
+            cells[int(key[2:])] = (typed, form.get(f"s_{key[2:]}", ""))
+    return ColumnInput(cells=cells, topic=form.get("topic"), seen_topic=form.get("seen_topic", ""),
+                       homework=form.get("homework"), seen_homework=form.get("seen_homework", ""),
+                       homework_due=_date(form.get("homework_due")), homework_minutes=_int(form.get("homework_minutes")),
+                       homework_visible_from=_date(form.get("homework_visible_from")),
+                       attendance_taken=form.get("attendance_taken") == "1", work_kind_id=_int(form.get("work_kind")),
+                       reason=form.get("reason", "")[:2000])
+
+
+@bp.route("/lesson/<int:lesson_id>", methods=["POST"])
+@permission_required("journal.write", "journal.control")
+def save_lesson(lesson_id: int):
+    """Save one lesson's column in one transaction and say what was saved, late or in conflict."""
+    session = get_session()
+    result = entry_service.save_column(session, current_actor(), lesson_id, _column_input(request.form),
+                                       utcnow(), current_app.config["SCHOOL_TIMEZONE"])
+    session.commit()
+    flash(f"Сохранено изменений: {result.saved}.", "success")
+    for name, minutes in result.late:
+        flash(f"Внесено с опозданием ({name}): {minutes // 60} ч {minutes % 60} мин; причина записана.", "info")
+    for name, current in result.conflicts:
+        flash(f"Не сохранено ({name}): запись уже изменил другой пользователь, сейчас там «{current}». "
+              "Проверьте и внесите снова.", "error")
+    back = request.form.get("back") or url_for("journal.index")
+    return redirect(back if back.startswith("/") and not back.startswith("//") else url_for("journal.index"))
+
+
+@bp.route("/diary/<int:student_id>")
+@permission_required("diary.read", "journal.read")
+def diary(student_id: int):
+    """The week's lessons, homework, marks and absences of one student the user may see."""
+    today = school_today()
+    start = request.args.get("week")
+    session = get_session()
+    monday = _date(start) if start else grid_service.default_monday(session, student_id, today)
+    monday -= timedelta(days=monday.weekday())
+    days = grid_service.diary_week(session, current_actor(), student_id, monday, today)
+    return render_template("journal/diary.html", days=days, monday=monday, student_id=student_id,
+                           prev=monday - timedelta(days=7), next=monday + timedelta(days=7))
+
+
+@bp.route("/absence/<int:absence_id>/reason", methods=["POST"])
+@permission_required("journal.read")
+def absence_reason(absence_id: int):
+    """The class teacher records why a student was absent."""
+    reason = request.form.get("reason", "")
+    if reason not in ("", *ABSENCE_REASONS):
+        abort(400)
+    session = get_session()
+    entry_service.set_absence_reason(session, current_actor(), absence_id, reason, request.form.get("document", ""))
+    session.commit()
+    flash("Причина пропуска записана.", "success")
+    return redirect(request.form.get("back") or url_for("journal.index"))
+
+

@@ -1,0 +1,132 @@
+"""The teacher's grid of a course for a period, the diary of a student, the lists of courses:
+each in a constant number of queries whatever the number of students and lessons."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from core.actor import Actor
+from core.errors import NotAllowed, NotFound
+from core.models import SchoolPeriod
+from journal.access import course_for_reading, readable_courses, readable_students
+from journal.grading import Cell, suggest_final, weighted_average
+from journal.models import Absence, Course, FinalMark, Homework, Lesson, Mark, Student, WorkKind
+
+
+@dataclass
+class Grid:
+    """Everything the grid page shows."""
+
+    course: Course
+    period: SchoolPeriod
+    periods: list[SchoolPeriod]
+    students: list[Student]
+    lessons: list[Lesson]
+    cells: dict[tuple[int, int], str]
+    homework: dict[int, Homework]
+    averages: dict[int, Decimal | None]
+    suggestions: dict[int, str]
+    finals: dict[int, str]
+    kinds: list[WorkKind]
+    late_cells: set[tuple[int, int]] = field(default_factory=set)
+
+
+def periods_of(session: Session, year_id: int) -> list[SchoolPeriod]:
+    """The main periods (quarters, else trimesters) of a year."""
+    rows = list(session.scalars(select(SchoolPeriod).where(SchoolPeriod.year_id == year_id)
+                                .order_by(SchoolPeriod.start)))
+    quarters = [p for p in rows if p.kind == "quarter"]
+    return quarters or [p for p in rows if p.kind == "trimester"]
+
+
+def course_grid(session: Session, actor: Actor, course_id: int, period_id: int | None, today: date) -> Grid:
+    """The grid of a course for a period the actor may read (SEC-02)."""
+    course = course_for_reading(session, actor, course_id)
+    periods = periods_of(session, course.school_class.year_id)
+    if not periods:
+        raise NotFound("В календаре учебного года нет четвертей.")
+    period = next((p for p in periods if p.id == period_id), None) or next(
+        (p for p in periods if p.start <= today <= p.end), periods[0])
+    students_stmt = select(Student).where(Student.class_id == course.class_id, Student.active.is_(True))
+    if course.group_no:
+        students_stmt = students_stmt.where(Student.group_no == course.group_no)
+    students = sorted(session.scalars(students_stmt), key=lambda s: (s.person.surname, s.person.name))
+    lessons = list(session.scalars(select(Lesson).where(
+        Lesson.course_id == course.id, Lesson.on_date.between(period.start, period.end))
+        .order_by(Lesson.on_date, Lesson.lesson_no)))
+    ids = [x.id for x in lessons]
+    marks = session.scalars(select(Mark).where(Mark.lesson_id.in_(ids))).all()
+    absences = session.scalars(select(Absence).where(Absence.lesson_id.in_(ids))).all()
+    kinds = list(session.scalars(select(WorkKind).where(WorkKind.organisation_id == course.organisation_id)))
+    weight = {k.id: k.weight for k in kinds}
+    cells: dict[tuple[int, int], Cell] = {}
+    for a in absences:
+        cells[(a.lesson_id, a.student_id)] = Cell("", a.code)
+    per_student: dict[int, list[tuple[str, int]]] = {}
+    late = set()
+    for m in marks:
+        cells[(m.lesson_id, m.student_id)] = Cell(m.value, cells.get((m.lesson_id, m.student_id), Cell()).absence)
+        per_student.setdefault(m.student_id, []).append((m.value, weight.get(m.work_kind_id, 1)))
+        if m.late_minutes:
+            late.add((m.lesson_id, m.student_id))
+    averages = {s.id: weighted_average(per_student.get(s.id, [])) for s in students}
+    finals = {f.student_id: f.value for f in session.scalars(select(FinalMark).where(
+        FinalMark.course_id == course.id, FinalMark.period_id == period.id))}
+    homework = {h.lesson_id: h for h in session.scalars(select(Homework).where(Homework.lesson_id.in_(ids)))}
+    return Grid(course, period, periods, students, lessons, {k: v.text() for k, v in cells.items()}, homework,
+                averages, {sid: suggest_final(avg) for sid, avg in averages.items()}, finals, kinds, late)
+
+
+def my_courses(session: Session, actor: Actor) -> list[Course]:
+    """The courses the actor reads, by class and subject."""
+    return list(session.scalars(select(Course).where(readable_courses(actor))
+                                .order_by(Course.class_id, Course.subject_id)))
+
+
+@dataclass
+class DiaryDay:
+    """A day of the diary: lessons with topic, homework, the student's mark and absence."""
+
+    day: date
+    rows: list[tuple[Lesson, str, str, Homework | None]]
+
+
+def diary_students(session: Session, actor: Actor) -> list[Student]:
+    """The students whose diary the actor may read (a parent: their children; a student: self)."""
+    return list(session.scalars(select(Student).where(readable_students(session, actor))))
+
+
+def diary_week(session: Session, actor: Actor, student_id: int, monday: date, today: date) -> list[DiaryDay]:
+    """The week's lessons of a student the actor may read; homework shows from its visible date."""
+    student = session.scalar(select(Student).where(Student.id == student_id, readable_students(session, actor)))
+    if student is None:
+        raise NotAllowed("Дневник этого ученика вам недоступен.")
+    lessons = session.scalars(select(Lesson).join(Course).where(
+        Course.class_id == student.class_id, or_(Course.group_no.is_(None), Course.group_no == student.group_no),
+        Lesson.on_date.between(monday, monday + timedelta(days=6))).order_by(Lesson.on_date, Lesson.lesson_no)).all()
+    ids = [x.id for x in lessons]
+    marks = {m.lesson_id: m.value for m in session.scalars(select(Mark).where(
+        Mark.lesson_id.in_(ids), Mark.student_id == student.id))}
+    absences = {a.lesson_id: a.code for a in session.scalars(select(Absence).where(
+        Absence.lesson_id.in_(ids), Absence.student_id == student.id))}
+    homework = {h.lesson_id: h for h in session.scalars(select(Homework).where(
+        Homework.lesson_id.in_(ids), or_(Homework.visible_from.is_(None), Homework.visible_from <= today)))}
+    days: dict[date, DiaryDay] = {}
+    for lesson in lessons:
+        days.setdefault(lesson.on_date, DiaryDay(lesson.on_date, [])).rows.append(
+            (lesson, marks.get(lesson.id, ""), absences.get(lesson.id, ""), homework.get(lesson.id)))
+    return list(days.values())
+
+
+def default_monday(session: Session, student_id: int, today: date) -> date:
+    """The week the diary opens on: this week, or the last week with lessons when school is out."""
+    student = session.get(Student, student_id)
+    last = session.scalar(select(Lesson.on_date).join(Course).where(
+        Course.class_id == student.class_id, Lesson.on_date <= today).order_by(Lesson.on_date.desc()).limit(1)) \
+        if student else None
+    day = today if last is None or (today - last).days < 7 else last
+    return day - timedelta(days=day.weekday())

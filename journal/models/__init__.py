@@ -1,0 +1,25 @@
+"""Journal models: school structure, timetable, lessons and their entries."""
+from journal.models.entries import (
+    Absence,
+    EntryChange,
+    FinalMark,
+    Homework,
+    Lesson,
+    Mark,
+    PeriodClosure,
+    WorkKind,
+)
+from journal.models.structure import (
+    BellSlot,
+    Course,
+    ParentLink,
+    SchoolClass,
+    Student,
+    Subject,
+    Substitution,
+    TimetableEntry,
+)
+
+__all__ = ["Absence", "BellSlot", "Course", "EntryChange", "FinalMark", "Homework", "Lesson", "Mark",
+           "ParentLink", "PeriodClosure", "SchoolClass", "Student", "Subject", "Substitution",
+           "TimetableEntry", "WorkKind"]

@@ -1,0 +1,78 @@
+"""Bells, the timetable and lessons: lessons are made from the timetable for each school day with
+the day's substitutions and cancellations applied (bulk inserts, no ORM object per lesson)."""
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from core.calendar.school import SchoolCalendar
+from journal.deadlines import DayLesson, last_lesson_no
+from journal.models import BellSlot, Course, Lesson, SchoolClass, Substitution, TimetableEntry
+
+
+def bell_end(session: Session, organisation_id: int, shift: int, day: date, number: int) -> time | None:
+    """When lesson `number` ends on that day for the shift (a weekday's own bells win)."""
+    slots = session.execute(select(BellSlot.weekday, BellSlot.end).where(
+        BellSlot.organisation_id == organisation_id, BellSlot.shift == shift, BellSlot.number == number)).all()
+    own = [end for weekday, end in slots if weekday == day.weekday()]
+    generic = [end for weekday, end in slots if weekday is None]
+    return (own or generic or [None])[0]
+
+
+def class_day(session: Session, class_id: int, day: date) -> list[DayLesson]:
+    """The class's lessons on a day, with their groups and whether they take place."""
+    rows = session.execute(select(Lesson.lesson_no, Course.group_no, Lesson.state).join(Course)
+                           .where(Course.class_id == class_id, Lesson.on_date == day)).all()
+    return [DayLesson(no, group, state == "cancelled") for no, group, state in rows]
+
+
+def last_lesson_end(session: Session, course: Course, day: date) -> time | None:
+    """When the last lesson of this course's students ends that day (REG-03)."""
+    school_class = session.get(SchoolClass, course.class_id)
+    number = last_lesson_no(class_day(session, course.class_id, day), course.group_no)
+    return bell_end(session, course.organisation_id, school_class.shift, day, number) if number else None
+
+
+def generate_lessons(session: Session, organisation_id: int, calendar: SchoolCalendar, start: date,
+                     end: date) -> int:
+    """Create the lessons of every school day in [start, end] that do not exist yet; returns how many."""
+    entries = session.execute(select(TimetableEntry, Course.teacher_id).join(Course).where(
+        TimetableEntry.organisation_id == organisation_id, TimetableEntry.valid_from <= end,
+        TimetableEntry.valid_to >= start)).all()
+    subs = {(s.on_date, s.course_id, s.lesson_no): s for s in session.scalars(select(Substitution).where(
+        Substitution.organisation_id == organisation_id, Substitution.on_date.between(start, end)))}
+    existing = set(session.execute(select(Lesson.course_id, Lesson.on_date, Lesson.lesson_no).where(
+        Lesson.organisation_id == organisation_id, Lesson.on_date.between(start, end))).all())
+    rows, day = [], start
+    while day <= end:
+        if calendar.is_school_day(day):
+            for entry, teacher_id in entries:
+                if entry.weekday == day.weekday() and entry.valid_from <= day <= entry.valid_to:
+                    row = _lesson_row(organisation_id, entry, teacher_id, day, subs.get((day, entry.course_id,
+                                                                                          entry.lesson_no)))
+                    if (row["course_id"], day, row["lesson_no"]) not in existing:
+                        rows.append(row)
+                        existing.add((row["course_id"], day, row["lesson_no"]))
+        day += timedelta(days=1)
+    if rows:
+        session.execute(insert(Lesson), rows)
+    return len(rows)
+
+
+def _lesson_row(organisation_id: int, entry: TimetableEntry, teacher_id: int, day: date,
+                sub: Substitution | None) -> dict:
+    row = {"organisation_id": organisation_id, "course_id": entry.course_id, "on_date": day,
+           "lesson_no": entry.lesson_no, "state": "scheduled", "teacher_id": teacher_id, "topic": "",
+           "version": 0}
+    if sub is None:
+        return row
+    if sub.kind == "cancel":
+        row["state"] = "cancelled"
+    elif sub.kind == "move":
+        row["lesson_no"] = sub.new_lesson_no or entry.lesson_no
+    else:
+        row["state"] = "replaced" if sub.kind == "replace" else "combined"
+        row["teacher_id"] = sub.substitute_id or teacher_id
+    return row

@@ -1,0 +1,132 @@
+"""The grid and the diary in the browser: SEC-02 by crafted requests, constant query counts."""
+from datetime import date
+
+from sqlalchemy import func, select
+
+from core.accounts import create_user
+from core.actor import system_actor
+from journal.models import Lesson, Mark, ParentLink
+from tests import factories
+from tests.conftest import csrf_token, login
+from tests.journal import school as js
+
+
+def _client(app, session, user_actor):
+    from core.models import User
+
+    user = session.get(User, user_actor.user_id)
+    cl = app.test_client()
+    assert login(cl, user.login).status_code == 302
+    return cl
+
+
+def _first_lesson(session, course):
+    return session.scalar(select(Lesson).where(Lesson.course_id == course.id).order_by(Lesson.on_date))
+
+
+def test_teacher_saves_a_column_from_the_grid(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 8))
+    cl = _client(app, session, s.teacher)
+    page = cl.get(f"/journal/course/{s.math.id}?period=")
+    assert page.status_code == 200 and "Ученик00" in page.get_data(as_text=True)
+    lesson = _first_lesson(session, s.math)
+    data = {"csrf_token": csrf_token(cl, f"/journal/course/{s.math.id}"), "topic": "Числа", "seen_topic": "",
+            "reason": "ввод задним числом", "back": f"/journal/course/{s.math.id}"}
+    for st in s.students:
+        data[f"c_{st.id}"], data[f"s_{st.id}"] = "5", ""
+    response = cl.post(f"/journal/lesson/{lesson.id}", data=data, follow_redirects=True)
+    text = response.get_data(as_text=True)
+    assert "Сохранено изменений: 7" in text and "с опозданием" in text
+    assert session.scalar(select(func.count()).select_from(Mark)) == len(s.students)
+
+
+def test_SEC_02_crafted_post_to_another_teachers_course_is_refused(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 8))
+    cl = _client(app, session, s.english_teacher)
+    lesson = _first_lesson(session, s.math)
+    response = cl.post(f"/journal/lesson/{lesson.id}", data={
+        "csrf_token": csrf_token(cl, "/journal/"), f"c_{s.students[0].id}": "2", f"s_{s.students[0].id}": ""})
+    assert response.status_code == 403
+    assert session.scalar(select(func.count()).select_from(Mark)) == 0
+    assert cl.get(f"/journal/course/{s.math.id}").status_code == 403
+
+
+def test_SEC_02_class_teacher_reads_every_subject_of_the_class(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 8))
+    cl = _client(app, session, s.class_teacher)
+    for course in (s.math, s.russian, s.english1):
+        assert cl.get(f"/journal/course/{course.id}").status_code == 200
+
+
+def test_SEC_02_a_parent_sees_only_their_child(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 8))
+    link = session.scalar(select(ParentLink).where(ParentLink.student_id == s.students[0].id))
+    from core.models import Person
+
+    parent_person = session.get(Person, link.parent_person_id)
+    parent = create_user(session, system_actor(school.id), login="parent0", password=factories.PASSWORD,
+                         organisation=school, person=parent_person, roles=["parent"], hash_method=factories.FAST_HASH)
+    session.commit()
+    cl = app.test_client()
+    login(cl, parent.login)
+    own = cl.get(f"/journal/diary/{s.students[0].id}?week=2017-09-04")
+    assert own.status_code == 200 and "Математика" in own.get_data(as_text=True)
+    assert cl.get(f"/journal/diary/{s.students[1].id}?week=2017-09-04").status_code == 403
+    assert cl.get(f"/journal/course/{s.math.id}").status_code == 403
+    assert cl.get("/journal/").headers["Location"].endswith(f"/journal/diary/{s.students[0].id}")
+
+
+def _grid_queries(app, session, s, count_queries):
+    cl = _client(app, session, s.teacher)
+    with count_queries() as counter:
+        assert cl.get(f"/journal/course/{s.math.id}").status_code == 200
+    return counter.count
+
+
+def test_grid_query_count_is_the_same_for_10_and_35_students_and_10_and_60_lessons(app, session, school,
+                                                                                    count_queries):
+    small = js.build(session, school, n_students=10, until=date(2017, 9, 15))
+    counts = [_grid_queries(app, session, small, count_queries)]
+    other = factories.make_school(session, "Гимназия")
+    session.commit()
+    big = js.build(session, other, n_students=35, until=date(2017, 10, 27), daily_math=True)
+    lessons = session.scalar(select(func.count()).select_from(Lesson).where(Lesson.course_id == big.math.id))
+    assert lessons >= 60
+    counts.append(_grid_queries(app, session, big, count_queries))
+    assert counts[0] == counts[1], counts
+
+
+def _save_queries(app, session, s, count_queries):
+    cl = _client(app, session, s.teacher)
+    lesson = _first_lesson(session, s.math)
+    data = {"csrf_token": csrf_token(cl, "/journal/"), "topic": "Тема", "seen_topic": "", "reason": "задним числом"}
+    for i, st in enumerate(s.students):
+        data[f"c_{st.id}"], data[f"s_{st.id}"] = ("н" if i % 5 == 0 else "4"), ""
+    with count_queries() as counter:
+        assert cl.post(f"/journal/lesson/{lesson.id}", data=data).status_code == 302
+    return counter.count
+
+
+def test_saving_a_column_costs_the_same_queries_for_10_and_35_students(app, session, school, count_queries):
+    small = js.build(session, school, n_students=10, until=date(2017, 9, 8))
+    counts = [_save_queries(app, session, small, count_queries)]
+    other = factories.make_school(session, "Лицей")
+    session.commit()
+    counts.append(_save_queries(app, session, js.build(session, other, n_students=35, until=date(2017, 9, 8)),
+                                count_queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_demo_school_has_a_quarter_of_entries_and_the_parent_sees_only_their_child(app, session):
+    from core.demo import demo_command
+
+    assert app.test_cli_runner().invoke(demo_command).exit_code == 0
+    assert session.scalar(select(func.count()).select_from(Mark)) > 500
+    parent = app.test_client()
+    login(parent, "popov", "reglament-demo")
+    diary = parent.get("/journal/", follow_redirects=True).get_data(as_text=True)
+    assert "Математика" in diary and "Тема урока" in diary
+    teacher = app.test_client()
+    login(teacher, "kuznetsova", "reglament-demo")
+    courses = teacher.get("/journal/").get_data(as_text=True)
+    assert courses.count("/journal/course/") == 2  # mathematics in 5А and 5Б
