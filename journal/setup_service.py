@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from core import audit, people
 from core.actor import Actor
 from core.errors import ValidationFailed
-from core.models import Organisation, SchoolYear
+from core.models import Organisation, Person, SchoolYear
 from journal.models import (
     BellSlot,
     Course,
@@ -132,3 +132,41 @@ def add_substitution(session: Session, actor: Actor, course: Course, on: date, l
     audit.record(session, actor, "journal.substitution", object_type="course", object_id=course.id,
                  new={"date": on, "lesson": lesson_no, "kind": kind})
     return sub
+
+
+def check_roster(session: Session, organisation_id: int, year: SchoolYear, rows) -> list[str]:
+    """Problems of a read roster against the database: unknown classes, students listed twice or
+    already in the class. Any problem means nothing is imported."""
+    classes = {c.name: c.id for c in session.scalars(select(SchoolClass).where(
+        SchoolClass.organisation_id == organisation_id, SchoolClass.year_id == year.id))}
+    existing = set(session.execute(select(Student.class_id, Person.surname, Person.name, Person.patronymic)
+                                   .join(Person, Person.id == Student.person_id)
+                                   .where(Student.organisation_id == organisation_id)).all())
+    problems, seen = [], {}
+    for row in rows:
+        class_id = classes.get(row.class_name)
+        key = (class_id, row.surname, row.name, row.patronymic)
+        if class_id is None:
+            problems.append(f"Строка {row.line}: класса «{row.class_name}» нет в {year.title} учебном году.")
+        elif key in existing:
+            problems.append(f"Строка {row.line}: {row.surname} {row.name} уже учится в {row.class_name}.")
+        elif key in seen:
+            problems.append(f"Строка {row.line}: {row.surname} {row.name} повторяет строку {seen[key]}.")
+        seen.setdefault(key, row.line)
+    return problems
+
+
+def import_roster(session: Session, actor: Actor, org: Organisation, year: SchoolYear, rows) -> int:
+    """Import checked rows (all or nothing: the caller commits once); returns how many students."""
+    actor.require("journal.control")
+    if problems := check_roster(session, org.id, year, rows):
+        raise ValidationFailed("Список не импортирован: исправьте ошибки.", problems)
+    classes = {c.name: c for c in session.scalars(select(SchoolClass).where(SchoolClass.year_id == year.id))}
+    for row in rows:
+        student = add_student(session, actor, org, classes[row.class_name], row.surname, row.name, row.patronymic,
+                              row.group_no, row.parent)
+        student.birth_date = row.birth
+    session.flush()
+    audit.record(session, actor, "journal.roster_import", object_type="school_year", object_id=year.id,
+                 new={"students": len(rows)})
+    return len(rows)

@@ -76,3 +76,20 @@ def _lesson_row(organisation_id: int, entry: TimetableEntry, teacher_id: int, da
         row["state"] = "replaced" if sub.kind == "replace" else "combined"
         row["teacher_id"] = sub.substitute_id or teacher_id
     return row
+
+
+def apply_substitution(session: Session, sub: Substitution) -> Lesson | None:
+    """Bring an already generated lesson in line with a new substitution; its entries stay."""
+    lesson = session.scalar(select(Lesson).where(Lesson.course_id == sub.course_id, Lesson.on_date == sub.on_date,
+                                                 Lesson.lesson_no == sub.lesson_no))
+    if lesson is None:
+        return None
+    if sub.kind == "cancel":
+        lesson.state = "cancelled"
+    elif sub.kind == "move":
+        lesson.lesson_no = sub.new_lesson_no or lesson.lesson_no
+    else:
+        lesson.state = "replaced" if sub.kind == "replace" else "combined"
+        lesson.teacher_id = sub.substitute_id or lesson.teacher_id
+    session.flush()
+    return lesson

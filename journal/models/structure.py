@@ -36,6 +36,7 @@ class Student(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"), index=True)
     class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id"), index=True)
     group_no: Mapped[int] = mapped_column(Integer, default=1)
+    birth_date: Mapped[date | None] = mapped_column(Date)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     person: Mapped[Person] = relationship(lazy="joined", innerjoin=True)
