@@ -9,7 +9,17 @@ from sqlalchemy.orm import Session
 
 from core.calendar.school import SchoolCalendar
 from journal.deadlines import DayLesson, last_lesson_no
-from journal.models import BellSlot, Course, Lesson, SchoolClass, Substitution, TimetableEntry
+from journal.models import (
+    Absence,
+    BellSlot,
+    Course,
+    Homework,
+    Lesson,
+    Mark,
+    SchoolClass,
+    Substitution,
+    TimetableEntry,
+)
 
 
 def bell_end(session: Session, organisation_id: int, shift: int, day: date, number: int) -> time | None:
@@ -93,3 +103,33 @@ def apply_substitution(session: Session, sub: Substitution) -> Lesson | None:
         lesson.teacher_id = sub.substitute_id or lesson.teacher_id
     session.flush()
     return lesson
+
+
+def lessons_with_data(session: Session, lesson_ids: list[int]) -> set[int]:
+    """The lessons among these that have any entry: a topic, attendance, a mark, an absence or homework."""
+    if not lesson_ids:
+        return set()
+    with_topic = set(session.scalars(select(Lesson.id).where(
+        Lesson.id.in_(lesson_ids), (Lesson.topic != "") | Lesson.attendance_taken_at.is_not(None))))
+    for model in (Mark, Absence, Homework):
+        with_topic |= set(session.scalars(select(model.lesson_id).where(model.lesson_id.in_(lesson_ids))))
+    return with_topic
+
+
+def end_timetable_entry(session: Session, entry: TimetableEntry, from_day: date, confirm: bool
+                        ) -> tuple[list[Lesson], list[Lesson]]:
+    """Stop a timetable slot from a day on. Future lessons without data go; lessons with data are
+    never deleted: they are returned so the page can list them, and kept. Without `confirm`
+    nothing changes (the page asks first)."""
+    future = list(session.scalars(select(Lesson).where(
+        Lesson.course_id == entry.course_id, Lesson.lesson_no == entry.lesson_no, Lesson.on_date >= from_day)))
+    future = [x for x in future if x.on_date.weekday() == entry.weekday]
+    keep_ids = lessons_with_data(session, [x.id for x in future])
+    kept = [x for x in future if x.id in keep_ids]
+    removed = [x for x in future if x.id not in keep_ids]
+    if confirm:
+        for lesson in removed:
+            session.delete(lesson)
+        entry.valid_to = from_day - timedelta(days=1)
+        session.flush()
+    return kept, removed

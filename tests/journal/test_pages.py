@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 
 from core.accounts import create_user
 from core.actor import system_actor
-from journal.models import Lesson, Mark, ParentLink
+from journal.models import Course, Lesson, Mark, ParentLink
 from tests import factories
 from tests.conftest import csrf_token, login
 from tests.journal import school as js
@@ -130,3 +130,25 @@ def test_demo_school_has_a_quarter_of_entries_and_the_parent_sees_only_their_chi
     login(teacher, "kuznetsova", "reglament-demo")
     courses = teacher.get("/journal/").get_data(as_text=True)
     assert courses.count("/journal/course/") == 2  # mathematics in 5А and 5Б
+
+
+def test_deputy_builds_a_class_its_course_and_timetable_in_the_browser(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 2))
+    cl = _client(app, session, s.deputy)
+    token = csrf_token(cl, "/journal/admin/structure")
+    assert cl.post("/journal/admin/structure", data={"csrf_token": token, "what": "class", "name": "6в",
+                                                      "class_teacher": str(s.class_teacher.user_id)}).status_code == 302
+    from journal.models import SchoolClass, TimetableEntry
+
+    klass = session.scalar(select(SchoolClass).where(SchoolClass.name == "6В"))
+    assert cl.post("/journal/admin/structure", data={"csrf_token": token, "what": "course", "class_id": str(klass.id),
+                                                      "subject": "География", "teacher": str(s.teacher.user_id),
+                                                      "hours": "1"}).status_code == 302
+    page = cl.get(f"/journal/admin/class/{klass.id}/timetable").get_data(as_text=True)
+    assert "География" in page
+    course_id = session.scalar(select(Course.id).where(Course.class_id == klass.id))
+    cl.post(f"/journal/admin/class/{klass.id}/timetable", data={"csrf_token": token, "what": "add", "course": str(course_id),
+                                                               "weekday": "2", "lesson_no": "3", "from": "2017-09-01"})
+    assert session.scalar(select(TimetableEntry).where(TimetableEntry.course_id == course_id)).lesson_no == 3
+    bad = cl.post("/journal/admin/structure", data={"csrf_token": token, "what": "class", "name": "пятый"})
+    assert bad.status_code == 422 and "номер параллели" in bad.get_data(as_text=True)

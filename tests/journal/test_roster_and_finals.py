@@ -111,3 +111,26 @@ def test_REG_07_late_changes_are_on_the_corrections_list(session, school):
     assert [(r.field, r.new, r.reason) for r in rows] == [("topic", "Тема", "забыла")]
     with pytest.raises(NotAllowed):
         corrections(session, s.teacher)
+
+
+def test_removing_a_timetable_slot_keeps_lessons_with_data_and_lists_them(session, school):
+    from journal.models import TimetableEntry
+    from journal.timetable_service import end_timetable_entry
+
+    s = js.build(session, school, until=date(2017, 9, 30))
+    entry = session.scalar(select(TimetableEntry).where(TimetableEntry.course_id == s.math.id,
+                                                        TimetableEntry.weekday == js.MON))
+    mondays = session.scalars(select(Lesson).where(Lesson.course_id == s.math.id, Lesson.lesson_no == 1)
+                              .order_by(Lesson.on_date)).all()
+    monday_lessons = [x for x in mondays if x.on_date.weekday() == js.MON]
+    save_column(session, s.teacher, monday_lessons[2].id, ColumnInput(topic="Дроби", reason="поздно"),
+                at(date(2017, 9, 25), 9), TZ)
+    session.commit()
+    kept, removed = end_timetable_entry(session, entry, date(2017, 9, 11), confirm=False)
+    assert [x.id for x in kept] == [monday_lessons[2].id] and len(removed) == len(monday_lessons) - 2  # all but 4 September and the kept one
+    session.rollback()
+    kept, removed = end_timetable_entry(session, entry, date(2017, 9, 11), confirm=True)
+    session.commit()
+    left = session.scalars(select(Lesson.id).where(Lesson.course_id == s.math.id, Lesson.on_date >= date(2017, 9, 11),
+                                                   Lesson.lesson_no == 1)).all()
+    assert monday_lessons[2].id in left and entry.valid_to == date(2017, 9, 10)
