@@ -20,6 +20,7 @@ from approvals.council_rules import MAJORITIES
 from approvals.lifecycle import MEETING, STEP
 from approvals.route_rules import STEP_INFO
 from core.db import Base, UTCDateTime, utcnow
+from workflow.statemachine import TransitionRecord
 
 COUNCIL_KINDS = {"pedagogical": "Педагогический совет", "governing": "Управляющий совет",
                  "students": "Совет обучающихся", "parents": "Совет родителей",
@@ -96,19 +97,13 @@ class RouteStep(Base):
     done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
-class StepHistory(Base):
+class StepHistory(TransitionRecord, Base):
     """An append-only row per status change of a route step."""
 
     __tablename__ = "route_step_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     step_id: Mapped[int] = mapped_column(ForeignKey("route_step.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    action: Mapped[str] = mapped_column(String(24))
-    from_status: Mapped[str] = mapped_column(String(16))
-    to_status: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str] = mapped_column(Text, default="")
 
 
 OPINION_VERDICTS = {"agree": "Согласны", "proposals": "Согласны с предложениями",

@@ -56,7 +56,7 @@ def step_transition(session: Session, actor: Actor, step: RouteStep, action: str
     if step.status == "done":
         step.done_at = utcnow()
     session.add(StepHistory(step_id=step.id, actor_id=actor.user_id, action=action, from_status=old,
-                            to_status=step.status, note=note))
+                            to_status=step.status, reason=note))
     session.flush()
     audit.record(session, actor, f"route_step.{action}", object_type="route_step", object_id=step.id,
                  old={"status": old}, new={"status": step.status, "kind": step.kind}, reason=note)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from approvals import council_service as cs
@@ -17,11 +17,11 @@ from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session
 from core.errors import ValidationFailed
+from core.http import DOCX, download
 from core.models import Person
 from core.people import list_people
 
 bp = Blueprint("councils", __name__, url_prefix="/approvals/councils")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 @bp.route("/", methods=["GET", "POST"])
@@ -159,6 +159,4 @@ def close(meeting_id: int):
 def minutes(meeting_id: int):
     """The minutes as a Word document."""
     data = minutes_docx(cs.minutes_of(get_session(), current_actor(), meeting_id))
-    response = Response(data, mimetype=DOCX)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''protocol-{meeting_id}.docx"
-    return response
+    return download(data, DOCX, f"protocol-{meeting_id}.docx")

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base, UTCDateTime, utcnow
 from documents.lifecycle import ACT, VERSION_STATES
+from workflow.statemachine import TransitionRecord
 
 ADOPTING_BODIES = {"director": "Директор", "pedagogical": "Педагогический совет",
                    "governing": "Управляющий совет"}
@@ -91,20 +92,14 @@ class ActVersion(Base):
     act: Mapped[Act] = relationship(back_populates="versions")
 
 
-class ActHistory(Base):
-    """An append-only row per lifecycle step of an act."""
+class ActHistory(TransitionRecord, Base):
+    """An append-only row per lifecycle step of an act, with the version it concerned."""
 
     __tablename__ = "act_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    action: Mapped[str] = mapped_column(String(32))
-    from_status: Mapped[str] = mapped_column(String(16))
-    to_status: Mapped[str] = mapped_column(String(16))
     version_id: Mapped[int | None] = mapped_column(ForeignKey("act_version.id"))
-    reason: Mapped[str] = mapped_column(Text, default="")
     details: Mapped[dict | None] = mapped_column(JSON)
 
 

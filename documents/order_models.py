@@ -18,6 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base, UTCDateTime, utcnow
 from documents.order_lifecycle import ORDER, PUBLICATION
+from workflow.statemachine import TransitionRecord
 
 
 class OrderRegister(Base):
@@ -110,19 +111,13 @@ class OrderAnnex(Base):
     act_version_id: Mapped[int] = mapped_column(ForeignKey("act_version.id"), index=True)
 
 
-class OrderHistory(Base):
+class OrderHistory(TransitionRecord, Base):
     """An append-only row per lifecycle step of an order."""
 
     __tablename__ = "order_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("school_order.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    action: Mapped[str] = mapped_column(String(24))
-    from_status: Mapped[str] = mapped_column(String(16))
-    to_status: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Acquaintance(Base):

@@ -1,11 +1,12 @@
 """Local act pages: the register, new drafts from templates, editing, versions, differences."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 
 from core.auth import current_actor, permission_required
 from core.db import get_session
 from core.errors import StaleState, ValidationFailed
+from core.http import DOCX, download
 from core.uploads import check_docx
 from documents import queries, service
 from documents.act_docx import read_act_docx
@@ -16,13 +17,10 @@ from documents.lifecycle import ACT
 from documents.models import ADOPTING_BODIES
 
 bp = Blueprint("documents", __name__, url_prefix="/acts")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def _word(name: str, data: bytes) -> Response:
-    response = Response(data, mimetype=DOCX)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
+def _word(name: str, data: bytes):
+    return download(data, DOCX, name)
 
 
 @bp.route("/")

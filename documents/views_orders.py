@@ -1,13 +1,15 @@
 """Order pages: the register, the composer, signing, registration, entry into force, acquaintance."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
 
 from core.auth import current_actor, login_required, permission_required
 from core.calendar_service import production_calendar
 from core.clock import school_today
 from core.db import get_session
+from core.http import DOCX, PDF
+from core.http import download as _file
 from core.models import Organisation
 from core.pdf import docx_to_pdf
 from documents import acquaintance_service as acq
@@ -18,15 +20,6 @@ from documents.order_lifecycle import ORDER
 from documents.order_models import Order
 
 bp = Blueprint("orders", __name__, url_prefix="/orders")
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _file(data: bytes, mimetype: str, name: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
-    return response
-
-
 @bp.route("/")
 @permission_required("orders.view")
 def index():
@@ -144,7 +137,7 @@ def pdf(order_id: int):
     if data is None:
         flash("PDF недоступен: на сервере не установлен LibreOffice (пакет libreoffice-writer-nogui).", "error")
         return redirect(url_for("orders.order", order_id=order_id))
-    return _file(data, "application/pdf", f"order-{o.id}.pdf")
+    return _file(data, PDF, f"order-{o.id}.pdf")
 
 
 @bp.route("/acquaintance/<kind>/<int:object_id>/sheet.docx")

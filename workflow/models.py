@@ -21,6 +21,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from core.db import Base, UTCDateTime, utcnow
 from workflow.assignees import KINDS as ASSIGNEE_KINDS
 from workflow.lifecycle import OCCURRENCE_STATES, TASK
+from workflow.statemachine import TransitionRecord
 from workflow.terms import KINDS as TERM_KINDS
 
 
@@ -129,19 +130,13 @@ class TaskAssignee(Base):
     person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id"), index=True)
 
 
-class TaskHistory(Base):
+class TaskHistory(TransitionRecord, Base):
     """An append-only row per status change of a task."""
 
     __tablename__ = "plan_task_history"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("plan_task.id"), index=True)
-    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
-    action: Mapped[str] = mapped_column(String(32))
-    from_status: Mapped[str] = mapped_column(String(16))
-    to_status: Mapped[str] = mapped_column(String(16))
-    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class TaskComment(Base):

@@ -3,8 +3,13 @@ take each action, and the check that raises the domain errors."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
 
 from core.actor import Actor
+from core.db import UTCDateTime, utcnow
 from core.errors import InvalidTransition, NotAllowed, StaleState
 
 
@@ -52,3 +57,15 @@ class Lifecycle:
     def check_constraint(self, column: str = "status") -> str:
         """SQL for the CHECK constraint of the status column."""
         return f"{column} IN (" + ", ".join(f"'{s}'" for s in self.states) + ")"
+
+
+class TransitionRecord:
+    """Columns of an append-only history row of a lifecycle: when, who, which action, from which
+    state to which, and why. Each lifecycle's history model mixes this in beside its own key."""
+
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    from_status: Mapped[str] = mapped_column(String(16))
+    to_status: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -8,21 +8,13 @@ from core.auth import current_actor, login_required, permission_required, public
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.forms import ConfirmForm
+from core.http import DOCX, XLSX
+from core.http import download as _download
 from core.models import User
 from workflow import export_service
 from workflow.outputs import gantt_svg, ical_feed, plan_docx, plan_xlsx
 
 bp = Blueprint("workflow_out", __name__, url_prefix="/plan")
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _download(data: bytes, mimetype: str, filename: str) -> Response:
-    response = Response(data, mimetype=mimetype)
-    response.headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-    return response
-
 
 @bp.route("/<int:plan_id>/gantt")
 @permission_required("plan.view")
