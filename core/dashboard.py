@@ -25,6 +25,7 @@ PANELS: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
                  (("План-график", "workflow.index"), ("Локальные акты", "documents.index"))),
     "deputy": ("Задачи плана, проекты актов и контроль ведения журнала (ВШК).",
                (("План-график", "workflow.index"), ("Журнал", "journal.index"),
+                ("Контроль (ВШК)", "journal_controls.dashboard"),
                 ("Список исправлений", "journal_admin.corrections"), ("Замены и уроки", "journal_admin.substitutions"),
                 ("Импорт списков классов", "journal_admin.roster"),
                 ("Классы, курсы, расписание", "journal_structure.structure"))),

@@ -11,7 +11,8 @@ MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "document
 BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
                "workflow.views_out:bp",
               "documents.views:bp", "approvals.views:bp",
-               "approvals.views_council:bp", "documents.views_orders:bp", "documents.views_site:bp", "journal.views:bp", "journal.views_admin:bp", "journal.views_structure:bp")
+               "approvals.views_council:bp", "documents.views_orders:bp", "documents.views_site:bp", "journal.views:bp", "journal.views_admin:bp", "journal.views_structure:bp",
+               "journal.views_controls:bp")
 CLI_GROUPS = ("workflow.cli:plan_cli",)
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")

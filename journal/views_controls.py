@@ -1,0 +1,99 @@
+"""The deputy director's controls (ВШК): nine reports with filters and XLSX export, and the
+dashboard of the school's state."""
+from __future__ import annotations
+
+import io
+from collections import Counter
+from datetime import datetime, time
+from html import escape
+from zoneinfo import ZoneInfo
+
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup
+from openpyxl import Workbook
+from sqlalchemy import case, func, select
+
+from core.auth import current_actor, permission_required
+from core.clock import school_today
+from core.db import get_session, utcnow
+from core.http import XLSX, download
+from core.models import User
+from journal import controls
+from journal.models import EntryChange, SchoolClass, Subject
+
+bp = Blueprint("journal_controls", __name__, url_prefix="/journal/admin")
+
+
+def _filters() -> dict:
+    return {k: request.args.get(k, type=int) for k in ("class_id", "subject_id", "teacher_id")}
+
+
+@bp.route("/controls")
+@permission_required("journal.control")
+def report():
+    """One control for a period, filtered; `format=xlsx` exports it."""
+    session, actor, today = get_session(), current_actor(), school_today()
+    code = request.args.get("control", "CTL-01")
+    if code not in controls.CONTROLS:
+        code = "CTL-01"
+    scope, periods = controls.period_scope(session, actor, request.args.get("period", type=int), today, **_filters())
+    findings = controls.run(code, session, actor, scope, today, current_app.config["SCHOOL_TIMEZONE"], utcnow())
+    if request.args.get("format") == "xlsx":
+        return download(_xlsx(code, findings), XLSX, f"{code}.xlsx")
+    return render_template("journal/controls.html", code=code, controls=controls.CONTROLS, findings=findings,
+                           periods=periods, scope=scope, args=request.args,
+                           classes=session.scalars(select(SchoolClass).where(SchoolClass.organisation_id == actor.organisation_id)
+                                                   .order_by(SchoolClass.name)).all(),
+                           subjects=session.scalars(select(Subject).where(Subject.organisation_id == actor.organisation_id)
+                                                    .order_by(Subject.name)).all())
+
+
+def _xlsx(code: str, findings) -> bytes:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = code
+    ws.append([f"{code}: {controls.CONTROLS[code]}"])
+    ws.append(["Класс", "Предмет", "Учитель", "Дата", "Что найдено", "Где исправить"])
+    for f in findings:
+        ws.append([f.class_name, f.subject, f.teacher, f.on, f.what, f.link])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _bars(rows: list[tuple[str, float]], unit: str = "%") -> Markup:
+    """A horizontal bar chart drawn on the server (no scripts, no CDN)."""
+    height = 22 * len(rows) + 10
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="640" height="{height}" role="img">']
+    for i, (label, value) in enumerate(rows):
+        y = 5 + i * 22
+        width = max(1, int(3.5 * min(value, 100))) if unit == "%" else max(1, int(value * 8))
+        colour = "#1c7c3a" if unit != "%" or value >= 90 else ("#9a6700" if value >= 70 else "#b3261e")
+        parts.append(f'<text x="0" y="{y + 14}" font-size="12">{escape(label)}</text>'
+                     f'<rect x="230" y="{y}" width="{width}" height="16" fill="{colour}"/>'
+                     f'<text x="{236 + width}" y="{y + 13}" font-size="12">{value:.0f}{escape(unit)}</text>')
+    parts.append("</svg>")
+    return Markup("".join(parts))  # every text is escaped above
+
+
+@bp.route("/dashboard")
+@permission_required("journal.control")
+def dashboard():
+    """The school at a glance: on-time entries per teacher and classes at risk of "н/а"."""
+    session, actor, today = get_session(), current_actor(), school_today()
+    scope, periods = controls.period_scope(session, actor, request.args.get("period", type=int), today)
+    late = case((EntryChange.late_minutes > 0, 1), else_=0)
+    rows = session.execute(select(EntryChange.author_id, func.count(), func.sum(late))
+        .where(EntryChange.organisation_id == actor.organisation_id,
+               EntryChange.at.between(*(_utc_bounds(scope))))
+        .group_by(EntryChange.author_id)).all()
+    names = {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
+    on_time = sorted(((names.get(a, "?"), 100.0 * (n - (late or 0)) / n) for a, n, late in rows if n), key=lambda r: r[1])
+    risk = Counter(f.class_name for f in controls.mark_density(session, actor, scope, today))
+    return render_template("journal/control_dashboard.html", on_time=_bars(on_time), periods=periods, scope=scope,
+                           risk=_bars(sorted(risk.items(), key=lambda r: -r[1]), " уч."), controls=controls.CONTROLS)
+
+
+def _utc_bounds(scope) -> tuple[datetime, datetime]:
+    tz = ZoneInfo(current_app.config["SCHOOL_TIMEZONE"])
+    return datetime.combine(scope.start, time(0), tz), datetime.combine(scope.end, time(23, 59, 59), tz)
