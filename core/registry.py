@@ -13,7 +13,7 @@ BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "work
               "documents.views:bp", "approvals.views:bp",
                "approvals.views_council:bp", "documents.views_orders:bp", "documents.views_site:bp", "journal.views:bp", "journal.views_admin:bp", "journal.views_structure:bp",
                "journal.views_controls:bp")
-CLI_GROUPS = ("workflow.cli:plan_cli",)
+CLI_GROUPS = ("workflow.cli:plan_cli", "journal.cli:journal_cli")
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")
 DEMO_STEPS = ("approvals.demo:load", "journal.demo:load")

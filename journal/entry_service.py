@@ -243,7 +243,7 @@ def _apply(col: _Column, data: ColumnInput, marks, absences, homework, kind, clo
     session.execute(insert(EntryChange), [
         {"organisation_id": lesson.organisation_id, "lesson_id": lesson.id, "student_id": c["student_id"],
          "field": c["field"], "old": c["old"], "new": c["new"], "at": now, "author_id": actor.user_id,
-         "late_minutes": c["late"], "reason": reason if c["late"] or closed else "", "closed_period": closed}
+         "late_minutes": c["late"], "reason": reason, "closed_period": closed}
         for c in col.changes])
     col.result.saved = len(col.changes)
     audit.record(session, actor, "journal.save_column", object_type="lesson", object_id=lesson.id,

@@ -16,9 +16,10 @@ from sqlalchemy import case, func, select
 from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session, utcnow
-from core.http import XLSX, download
+from core.errors import ValidationFailed
+from core.http import DOCX, XLSX, download
 from core.models import User
-from journal import controls
+from journal import archive, controls
 from journal.models import EntryChange, SchoolClass, Subject
 
 bp = Blueprint("journal_controls", __name__, url_prefix="/journal/admin")
@@ -91,9 +92,24 @@ def dashboard():
     on_time = sorted(((names.get(a, "?"), 100.0 * (n - (late or 0)) / n) for a, n, late in rows if n), key=lambda r: r[1])
     risk = Counter(f.class_name for f in controls.mark_density(session, actor, scope, today))
     return render_template("journal/control_dashboard.html", on_time=_bars(on_time), periods=periods, scope=scope,
-                           risk=_bars(sorted(risk.items(), key=lambda r: -r[1]), " уч."), controls=controls.CONTROLS)
+                           risk=_bars(sorted(risk.items(), key=lambda r: -r[1]), " уч."), controls=controls.CONTROLS,
+                           classes=session.scalars(select(SchoolClass).where(
+                               SchoolClass.organisation_id == actor.organisation_id).order_by(SchoolClass.name)).all())
 
 
 def _utc_bounds(scope) -> tuple[datetime, datetime]:
     tz = ZoneInfo(current_app.config["SCHOOL_TIMEZONE"])
     return datetime.combine(scope.start, time(0), tz), datetime.combine(scope.end, time(23, 59, 59), tz)
+
+
+@bp.route("/print", methods=["POST"])
+@permission_required("journal.control")
+def print_quarter():
+    """Print a class's quarter: freezes a snapshot and returns the Word file."""
+    session, actor = get_session(), current_actor()
+    class_id, period_id = request.form.get("class_id", type=int), request.form.get("period_id", type=int)
+    if not class_id or not period_id:
+        raise ValidationFailed("Выберите класс и четверть.")
+    snap, data = archive.print_quarter(session, actor, class_id, period_id, current_app.config["SCHOOL_TIMEZONE"])
+    session.commit()
+    return download(data, DOCX, f"journal-{snap.data['class']}-q{snap.data['period']['number']}-{snap.number}.docx")

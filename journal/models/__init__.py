@@ -7,6 +7,7 @@ from journal.models.entries import (
     Lesson,
     Mark,
     PeriodClosure,
+    Snapshot,
     WorkKind,
 )
 from journal.models.structure import (
@@ -21,5 +22,5 @@ from journal.models.structure import (
 )
 
 __all__ = ["Absence", "BellSlot", "Course", "EntryChange", "FinalMark", "Homework", "Lesson", "Mark",
-           "ParentLink", "PeriodClosure", "SchoolClass", "Student", "Subject", "Substitution",
+           "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution",
            "TimetableEntry", "WorkKind"]

@@ -166,3 +166,21 @@ class FinalMark(Base):
     details: Mapped[dict | None] = mapped_column(JSON)
     set_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     set_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class Snapshot(Base):
+    """A frozen quarter of a class, printed on paper; its SHA-256 is on every printed page (ARC-03)."""
+
+    __tablename__ = "journal_snapshot"
+    __table_args__ = (UniqueConstraint("class_id", "period_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id"), index=True)
+    period_id: Mapped[int] = mapped_column(ForeignKey("school_period.id"))
+    number: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict] = mapped_column(JSON)
+    last_change_id: Mapped[int] = mapped_column(Integer, default=0)  # corrections come after it
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
