@@ -18,8 +18,9 @@ from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
 from core.http import DOCX, XLSX, download
-from core.models import User
+from core.models import Organisation, SchoolYear, User
 from journal import archive, controls
+from journal import summary as sheet
 from journal.models import EntryChange, SchoolClass, Subject
 
 bp = Blueprint("journal_controls", __name__, url_prefix="/journal/admin")
@@ -113,3 +114,19 @@ def print_quarter():
     snap, data = archive.print_quarter(session, actor, class_id, period_id, current_app.config["SCHOOL_TIMEZONE"])
     session.commit()
     return download(data, DOCX, f"journal-{snap.data['class']}-q{snap.data['period']['number']}-{snap.number}.docx")
+
+
+@bp.route("/summary/<int:class_id>.<fmt>")
+@permission_required("journal.read")
+def summary(class_id: int, fmt: str):
+    """The year-end summary sheet of a class in Word or Excel (ARC-05)."""
+    session, actor = get_session(), current_actor()
+    klass, subjects, rows = sheet.build(session, actor, class_id)
+    if fmt == "xlsx":
+        return download(sheet.to_xlsx(klass, subjects, rows), XLSX, f"svodnaya-{klass.name}.xlsx")
+    if fmt != "docx":
+        raise ValidationFailed("Формат: docx или xlsx.")
+    year = session.get(SchoolYear, klass.year_id)
+    signer = session.get(User, actor.user_id).display_name if "deputy" in actor.roles else ""
+    data = sheet.to_docx(session.get(Organisation, actor.organisation_id), klass, year.title, subjects, rows, signer)
+    return download(data, DOCX, f"svodnaya-{klass.name}.docx")

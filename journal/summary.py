@@ -1,0 +1,142 @@
+"""The year-end summary sheet of a class (сводная ведомость, ARC-05): final marks per subject
+for each quarter and the year, days and lessons missed (ATT-03), in Word and Excel."""
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.shared import Cm, Pt
+from openpyxl import Workbook
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.actor import Actor
+from core.errors import NotAllowed, NotFound
+from core.models import Organisation, SchoolPeriod
+from journal.grading import numeric_values, suggest_final
+from journal.models import Absence, Course, FinalMark, Lesson, SchoolClass, Student
+
+STORAGE_NOTE = "Срок хранения: 25 лет (ARC-06). Основание: перечень типовых архивных документов."
+
+
+@dataclass
+class SummaryRow:
+    """One student's line."""
+
+    student: str
+    marks: dict[str, list[str]] = field(default_factory=dict)  # subject → [q1..q4, year]
+    days_missed: int = 0
+    lessons_missed: int = 0
+    ill: int = 0
+    late: int = 0
+
+
+def whole_days_missed(lessons_by_day: dict[date, int], missed_by_day: dict[date, int]) -> int:
+    """ATT-03: a day counts only when every lesson of the student that day was missed."""
+    return sum(1 for day, total in lessons_by_day.items() if total and missed_by_day.get(day, 0) >= total)
+
+
+def year_mark(quarters: list[str]) -> str:
+    """The year's mark from the quarters' finals (the teacher confirms it)."""
+    values = [v for q in quarters for v in numeric_values(q)]
+    return suggest_final(Decimal(sum(values)) / len(values)) if values else ""
+
+
+def build(session: Session, actor: Actor, class_id: int) -> tuple[SchoolClass, list[str], list[SummaryRow]]:
+    """The sheet's data: subjects in columns, students in rows."""
+    actor.require("journal.read")
+    klass = session.get(SchoolClass, class_id)
+    if klass is None or klass.organisation_id != actor.organisation_id:
+        raise NotFound("Класс не найден.")
+    if not (actor.roles & {"deputy", "director"} or klass.class_teacher_id == actor.user_id):
+        raise NotAllowed("Сводную ведомость готовит классный руководитель, проверяет заместитель директора.")
+    quarters = list(session.scalars(select(SchoolPeriod).where(SchoolPeriod.year_id == klass.year_id,
+                                                               SchoolPeriod.kind == "quarter").order_by(SchoolPeriod.number)))
+    courses = list(session.scalars(select(Course).where(Course.class_id == klass.id)))
+    subjects = sorted({c.subject.name for c in courses})
+    students = sorted(session.scalars(select(Student).where(Student.class_id == klass.id)),
+                      key=lambda s: (s.person.surname, s.person.name))
+    finals = defaultdict(dict)
+    for f, subject_id in session.execute(select(FinalMark, Course.subject_id).join(Course, Course.id == FinalMark.course_id)
+                                         .where(Course.class_id == klass.id)):
+        finals[f.student_id][(subject_id, f.period_id)] = f.value
+    subject_ids = {c.subject.name: c.subject_id for c in courses}
+    lessons = session.execute(select(Lesson.id, Lesson.on_date, Course.group_no).join(Course)
+                              .where(Course.class_id == klass.id, Lesson.state != "cancelled")).all()
+    absences = session.execute(select(Absence.student_id, Absence.lesson_id, Absence.code, Absence.reason)
+                               .join(Lesson).join(Course).where(Course.class_id == klass.id)).all()
+    rows = []
+    for s in students:
+        row = SummaryRow(s.person.full_name)
+        for name in subjects:
+            q = [finals[s.id].get((subject_ids[name], p.id), "") for p in quarters]
+            row.marks[name] = q + [year_mark(q)]
+        _attendance(row, s, lessons, absences)
+        rows.append(row)
+    return klass, subjects, rows
+
+
+def _attendance(row: SummaryRow, student: Student, lessons, absences) -> None:
+    """Lessons and whole days missed (ATT-03), of them for illness, and lateness apart."""
+    mine = [(lid, code, reason) for sid, lid, code, reason in absences if sid == student.id]
+    day_of = {lid: d for lid, d, group in lessons if group in (None, student.group_no)}
+    per_day, missed_day = defaultdict(int), defaultdict(int)
+    for d in day_of.values():
+        per_day[d] += 1
+    for lid, code, _ in mine:
+        if code == "н" and lid in day_of:
+            missed_day[day_of[lid]] += 1
+    row.lessons_missed = sum(code == "н" for _, code, _ in mine)
+    row.ill = sum(code == "н" and reason == "б" for _, code, reason in mine)
+    row.late = sum(code == "о" for _, code, _ in mine)
+    row.days_missed = whole_days_missed(per_day, missed_day)
+
+
+def to_docx(org: Organisation, klass: SchoolClass, year_title: str, subjects: list[str], rows: list[SummaryRow],
+            signer: str) -> bytes:
+    """The sheet as a Word document ready for 25-year storage."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
+    section.left_margin = section.right_margin = Cm(1.5)
+    doc.styles["Normal"].font.name, doc.styles["Normal"].font.size = "Times New Roman", Pt(8)
+    doc.add_paragraph(org.name)
+    doc.add_paragraph().add_run(f"Сводная ведомость успеваемости и посещаемости {klass.name} класса, "
+                                f"{year_title} учебный год").bold = True
+    header = ["Ученик"] + [f"{s}: 1 2 3 4 год" for s in subjects] + ["Дней пропущено", "Уроков", "из них по болезни"]
+    table = doc.add_table(rows=1 + len(rows), cols=len(header))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, header, strict=True):
+        cell.text = text
+    for tr, row in zip(table.rows[1:], rows, strict=True):
+        values = [row.student] + [" ".join(m or "–" for m in row.marks[s]) for s in subjects] + \
+            [str(row.days_missed), str(row.lessons_missed), str(row.ill)]
+        for cell, text in zip(tr.cells, values, strict=True):
+            cell.text = text
+    doc.add_paragraph(STORAGE_NOTE)
+    doc.add_paragraph("Классный руководитель ______________")
+    doc.add_paragraph(f"Проверил: заместитель директора по УВР ______________ {signer}")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def to_xlsx(klass: SchoolClass, subjects: list[str], rows: list[SummaryRow]) -> bytes:
+    """The sheet as Excel: one column per subject and period."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = klass.name
+    ws.append(["Ученик"] + [f"{s} {p}" for s in subjects for p in ("1", "2", "3", "4", "год")] +
+              ["Дней пропущено", "Уроков пропущено", "По болезни", "Опозданий"])
+    for row in rows:
+        ws.append([row.student] + [m for s in subjects for m in row.marks[s]] +
+                  [row.days_missed, row.lessons_missed, row.ill, row.late])
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
