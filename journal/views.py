@@ -4,15 +4,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from sqlalchemy import select
 
 from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
-from journal import entry_service, grid_service
+from journal import diary_service, entry_service, grid_service
 from journal.access import can_write
 from journal.entry_service import ColumnInput
 from journal.grading import ABSENCE_REASONS, NON_NUMERIC
+from journal.models import SchoolClass
 from journal.models.entries import LESSON_STATES
 
 bp = Blueprint("journal", __name__, url_prefix="/journal")
@@ -24,7 +26,9 @@ def index():
     """A teacher's courses, or a parent's and a student's diaries."""
     session, actor = get_session(), current_actor()
     if actor.can("journal.read"):
-        return render_template("journal/index.html", courses=grid_service.my_courses(session, actor))
+        my_classes = session.scalars(select(SchoolClass).where(SchoolClass.class_teacher_id == actor.user_id)).all()
+        return render_template("journal/index.html", courses=grid_service.my_courses(session, actor),
+                               my_classes=my_classes)
     students = grid_service.diary_students(session, actor)
     if len(students) == 1:
         return redirect(url_for("journal.diary", student_id=students[0].id))
@@ -93,8 +97,38 @@ def diary(student_id: int):
     session = get_session()
     monday = _date(start) if start else grid_service.default_monday(session, student_id, today)
     monday -= timedelta(days=monday.weekday())
-    days = grid_service.diary_week(session, current_actor(), student_id, monday, today)
+    actor = current_actor()
+    days = grid_service.diary_week(session, actor, student_id, monday, today)
+    diary_service.log_view(session, actor, student_id)  # "who, when, which child" (the activity report)
+    session.commit()
     return render_template("journal/diary.html", days=days, monday=monday, student_id=student_id,
+                           prev=monday - timedelta(days=7), next=monday + timedelta(days=7),
+                           can_confirm="parent" in actor.roles)
+
+
+@bp.route("/diary/<int:student_id>/confirm", methods=["POST"])
+@permission_required("diary.read")
+def confirm_week(student_id: int):
+    """A parent confirms "ознакомлен" for the week."""
+    monday = _date(request.form.get("week")) or school_today()
+    monday -= timedelta(days=monday.weekday())
+    session = get_session()
+    diary_service.confirm_week(session, current_actor(), student_id, monday)
+    session.commit()
+    flash("Ознакомление с дневником за неделю подтверждено.", "success")
+    return redirect(url_for("journal.diary", student_id=student_id, week=monday.isoformat()))
+
+
+@bp.route("/activity/<int:class_id>")
+@permission_required("journal.read")
+def activity(class_id: int):
+    """The weekly activity of students and parents in the diary (for the class teacher)."""
+    today = school_today()
+    monday = _date(request.args.get("week")) or today - timedelta(days=today.weekday())
+    monday -= timedelta(days=monday.weekday())
+    rows = diary_service.activity(get_session(), current_actor(), class_id, monday,
+                                  current_app.config["SCHOOL_TIMEZONE"])
+    return render_template("journal/activity.html", rows=rows, monday=monday, class_id=class_id,
                            prev=monday - timedelta(days=7), next=monday + timedelta(days=7))
 
 

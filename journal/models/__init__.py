@@ -1,4 +1,5 @@
 """Journal models: school structure, timetable, lessons and their entries."""
+from journal.models.diary import Consent, DiaryConfirmation, DiaryView
 from journal.models.entries import (
     Absence,
     EntryChange,
@@ -21,6 +22,6 @@ from journal.models.structure import (
     TimetableEntry,
 )
 
-__all__ = ["Absence", "BellSlot", "Course", "EntryChange", "FinalMark", "Homework", "Lesson", "Mark",
+__all__ = ["Absence", "BellSlot", "Consent", "DiaryConfirmation", "DiaryView", "Course", "EntryChange", "FinalMark", "Homework", "Lesson", "Mark",
            "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution",
            "TimetableEntry", "WorkKind"]
