@@ -28,7 +28,7 @@ instance/secret.key:
 run: $(VENV)/.installed instance/secret.key
 	export REGLAMENT_SECRET_KEY=$$(cat instance/secret.key) REGLAMENT_SESSION_COOKIE_SECURE=false; \
 	$(BIN)/reglament db upgrade && $(BIN)/reglament demo --if-empty || exit 1; \
-	$(BIN)/huey_consumer core.jobs.huey --workers 1 --logfile instance/jobs.log & jobs_pid=$$!; \
+	$(BIN)/huey_consumer core.worker.huey --workers 1 --logfile instance/jobs.log & jobs_pid=$$!; \
 	trap 'kill $$jobs_pid 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/reglament run --host $(HOST) --port $(PORT)
 

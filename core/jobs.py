@@ -1,9 +1,10 @@
 """Background and periodic jobs on Huey: SQLite storage on the embedded default, PostgreSQL
 storage in production (no extra server), in-memory immediate mode in tests.
 
-Run the consumer with `huey_consumer core.jobs.huey` (`make run` starts it beside the server)."""
+Run the consumer with `huey_consumer core.worker.huey` (`make run` starts it beside the server)."""
 from __future__ import annotations
 
+import importlib
 import os
 from pathlib import Path
 
@@ -45,3 +46,11 @@ def daily_reminders():
 
     with app().app_context():
         return run_daily_jobs()
+
+
+def load_task_modules() -> None:
+    """Import the apps' task modules so the consumer knows their tasks."""
+    from core.registry import TASK_MODULES
+
+    for name in TASK_MODULES:
+        importlib.import_module(name)

@@ -16,6 +16,7 @@ BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "work
 CLI_GROUPS = ("workflow.cli:plan_cli", "journal.cli:journal_cli")
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")
+TASK_MODULES = ("journal.tasks",)
 DEMO_STEPS = ("approvals.demo:load", "journal.demo:load")
 
 

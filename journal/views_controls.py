@@ -6,9 +6,10 @@ import io
 from collections import Counter
 from datetime import datetime, time
 from html import escape
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, redirect, render_template, request, send_from_directory, url_for
 from markupsafe import Markup
 from openpyxl import Workbook
 from sqlalchemy import case, func, select
@@ -16,10 +17,10 @@ from sqlalchemy import case, func, select
 from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session, utcnow
-from core.errors import ValidationFailed
+from core.errors import NotFound, ValidationFailed
 from core.http import DOCX, XLSX, download
-from core.models import Organisation, SchoolYear, User
-from journal import archive, controls
+from core.models import Job, Organisation, SchoolYear, User
+from journal import archive, controls, school_print
 from journal import summary as sheet
 from journal.models import EntryChange, SchoolClass, Subject
 
@@ -130,3 +131,40 @@ def summary(class_id: int, fmt: str):
     signer = session.get(User, actor.user_id).display_name if "deputy" in actor.roles else ""
     data = sheet.to_docx(session.get(Organisation, actor.organisation_id), klass, year.title, subjects, rows, signer)
     return download(data, DOCX, f"svodnaya-{klass.name}.docx")
+
+
+@bp.route("/print-school", methods=["POST"])
+@permission_required("journal.control")
+def print_school():
+    """Queue the printing of every class for a quarter; the page shows its progress."""
+    from journal import tasks  # the queue is set up only when a task is first sent
+
+    session, actor = get_session(), current_actor()
+    job = school_print.queue_school_print(session, actor, request.form.get("period_id", type=int) or 0)
+    session.commit()
+    tasks.print_school(job.id)
+    return redirect(url_for("journal_controls.job", job_id=job.id))
+
+
+def _job(session, actor, job_id: int) -> Job:
+    job = session.get(Job, job_id)
+    if job is None or job.organisation_id != actor.organisation_id:
+        raise NotFound("Задание не найдено.")
+    return job
+
+
+@bp.route("/jobs/<int:job_id>")
+@permission_required("journal.control")
+def job(job_id: int):
+    """Progress of a background job (the page refreshes itself while it runs)."""
+    return render_template("journal/job.html", job=_job(get_session(), current_actor(), job_id))
+
+
+@bp.route("/jobs/<int:job_id>/download")
+@permission_required("journal.control")
+def job_download(job_id: int):
+    """The job's archive."""
+    job = _job(get_session(), current_actor(), job_id)
+    if job.status != "done":
+        raise NotFound("Архив ещё не готов.")
+    return send_from_directory(Path(current_app.instance_path) / "exports", job.result_name, as_attachment=True)

@@ -16,6 +16,8 @@ from core.registry import load_all_models
 from tests import factories
 
 PG_ENV = "REGLAMENT_TEST_POSTGRES_URL"
+# Queue tasks run inline in tests (Huey's immediate mode), inside the request that sends them.
+os.environ.setdefault("REGLAMENT_JOBS_IMMEDIATE", "1")
 FAST_HASH = "pbkdf2:sha256:1000"  # tests only: scrypt would make each login cost ~60 ms
 
 

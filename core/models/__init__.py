@@ -1,6 +1,7 @@
 """Core models: organisations, people, accounts, audit trail, calendars."""
 from core.models.audit import AuditChainHead, AuditEvent
 from core.models.calendar import CalendarOverride, SchoolHoliday, SchoolPeriod, SchoolYear
+from core.models.jobs import Job
 from core.models.notify import Notification
 from core.models.org import Organisation, Person, User, UserRole
 
@@ -8,6 +9,7 @@ __all__ = [
     "AuditChainHead",
     "AuditEvent",
     "CalendarOverride",
+    "Job",
     "Notification",
     "Organisation",
     "Person",

@@ -72,3 +72,26 @@ def test_cli_prints_a_class_quarter(app, session, s, tmp_path):
     assert "SHA-256" in result.output and docx.Document(str(out)).tables
     bad = app.test_cli_runner().invoke(journal_cli, ["print", "--class", "9Я", "--period", "1", "--out", str(out)])
     assert bad.exit_code == 1 and "не найден" in bad.output
+
+
+def test_printing_the_whole_school_is_a_job_with_progress_and_one_archive(app, session, s, tmp_path):
+    import zipfile
+
+    from core.models import Job, User
+    from journal.school_print import queue_school_print, run_school_print
+    from tests.conftest import csrf_token, login
+
+    job = queue_school_print(session, s.deputy, s.q1.id)
+    session.commit()
+    path = run_school_print(session, s.deputy, job.id, tmp_path, TZ)
+    assert (job.status, job.done, job.total) == ("done", 1, 1)
+    assert zipfile.ZipFile(path).namelist() == ["5А-1-четверть.docx"]
+    cl = app.test_client()
+    login(cl, session.get(User, s.deputy.user_id).login)
+    response = cl.post("/journal/admin/print-school", data={"csrf_token": csrf_token(cl, "/journal/admin/dashboard"),
+                                                            "period_id": str(s.q1.id)})
+    job_url = response.headers["Location"]
+    assert "Готово" in cl.get(job_url).get_data(as_text=True)
+    archive = cl.get(job_url + "/download")
+    assert archive.status_code == 200 and archive.data[:2] == b"PK"
+    assert session.scalar(select(Job).order_by(Job.id.desc())).status == "done"
