@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from approvals.models import Council, Meeting, Opinion, RouteStep
+from approvals.models import Council, CouncilMember, Meeting, Opinion, RouteStep
 from approvals.route_service import adoption_blockers, route_of
 from core.actor import Actor
+from core.models import Person, User
 from documents import service as acts
 from documents.content import numbered
 from documents.diff import diff_blocks
@@ -39,8 +40,24 @@ def route_page(session: Session, actor: Actor, act_id: int, today: date) -> dict
                              .order_by(Opinion.recorded_at)):
         opinions.setdefault(o.step_id, []).append(o)
     return {"act": act, "steps": steps, "versions": versions, "opinions": opinions,
+            "responsible": responsible_for(session, act, steps),
             "latest": acts.latest_version(session, act),
             "blockers": adoption_blockers(session, act, today) if steps else []}
+
+
+def responsible_for(session: Session, act: Act, steps: list[RouteStep]) -> dict[int, str]:
+    """Who answers for each step: the body's secretary for a council's step, the founder for
+    coordination, the director for the order, the act's author otherwise."""
+    council_ids = {s.council_id for s in steps if s.council_id}
+    secretaries = dict(session.execute(
+        select(CouncilMember.council_id, Person.surname + " " + func.substr(Person.name, 1, 1) + ".")
+        .join(Person, Person.id == CouncilMember.person_id)
+        .where(CouncilMember.council_id.in_(council_ids), CouncilMember.role == "secretary")).all())
+    author = session.get(User, act.author_id) if act.author_id else None
+    default = author.display_name if author else "автор проекта"
+    fixed = {"founder": "Учредитель", "order": "директор"}
+    return {s.id: fixed.get(s.kind) or (f"секретарь: {secretaries[s.council_id]}" if s.council_id in secretaries
+                                        else default) for s in steps}
 
 
 def councils(session: Session, actor: Actor) -> list[Council]:

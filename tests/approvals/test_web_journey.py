@@ -39,6 +39,7 @@ def test_demo_journey_from_template_to_minutes(app, session):
         assert response.status_code == 302, kind
     page = wg.get(f"/approvals/acts/{act.id}").get_data(as_text=True)
     assert "Все обязательные шаги пройдены" in page
+    assert "секретарь: Соколова М." in page  # the pedagogical council's secretary answers for adoption
 
     secretary = _client(app, "sokolova")
     ped = session.scalar(select(Council).where(Council.kind == "pedagogical"))
