@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from approvals.council_rules import MAJORITIES
 from approvals.lifecycle import MEETING, STEP
 from approvals.route_rules import STEP_INFO
-from core.db import Base, UTCDateTime, utcnow
+from core.db import Base, UTCDateTime, check_in, utcnow
 from workflow.statemachine import TransitionRecord
 
 COUNCIL_KINDS = {"pedagogical": "Педагогический совет", "governing": "Управляющий совет",
@@ -27,17 +27,14 @@ COUNCIL_KINDS = {"pedagogical": "Педагогический совет", "gove
                  "trade_union": "Профсоюзный комитет", "other": "Иной орган"}
 
 
-def _in(column: str, values) -> str:
-    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
-
 
 class Council(Base):
     """A collegial body of the school with its quorum and majority rules (L17) and the
     "silence means no objection" setting (L9, off by default)."""
 
     __tablename__ = "council"
-    __table_args__ = (CheckConstraint(_in("kind", COUNCIL_KINDS), name="kind"),
-                      CheckConstraint(_in("majority", MAJORITIES), name="majority"),
+    __table_args__ = (CheckConstraint(check_in("kind", COUNCIL_KINDS), name="kind"),
+                      CheckConstraint(check_in("majority", MAJORITIES), name="majority"),
                       UniqueConstraint("organisation_id", "kind", "name"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,7 +54,7 @@ class CouncilMember(Base):
     """Membership of a person in a council for a term; role chair, secretary or member."""
 
     __tablename__ = "council_member"
-    __table_args__ = (CheckConstraint(_in("role", ("chair", "secretary", "member")), name="role"),)
+    __table_args__ = (CheckConstraint(check_in("role", ("chair", "secretary", "member")), name="role"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     council_id: Mapped[int] = mapped_column(ForeignKey("council.id"), index=True)
@@ -77,7 +74,7 @@ class RouteStep(Base):
 
     __tablename__ = "route_step"
     __table_args__ = (CheckConstraint(STEP.check_constraint(), name="status"),
-                      CheckConstraint(_in("kind", STEP_INFO), name="kind"))
+                      CheckConstraint(check_in("kind", STEP_INFO), name="kind"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
@@ -114,7 +111,7 @@ class Opinion(Base):
     """A body's opinion on one exact version (L18): verdict, reasons, its protocol, a scan."""
 
     __tablename__ = "opinion"
-    __table_args__ = (CheckConstraint(_in("verdict", OPINION_VERDICTS), name="verdict"),)
+    __table_args__ = (CheckConstraint(check_in("verdict", OPINION_VERDICTS), name="verdict"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     step_id: Mapped[int] = mapped_column(ForeignKey("route_step.id"), index=True)
@@ -191,7 +188,7 @@ class Vote(Base):
 
     __tablename__ = "vote"
     __table_args__ = (UniqueConstraint("item_id", "member_id"),
-                      CheckConstraint(_in("choice", VOTE_CHOICES), name="choice"))
+                      CheckConstraint(check_in("choice", VOTE_CHOICES), name="choice"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("agenda_item.id"), index=True)

@@ -44,6 +44,11 @@ class UTCDateTime(TypeDecorator):
         return None if value is None else value.replace(tzinfo=UTC)
 
 
+def check_in(column: str, values) -> str:
+    """SQL of a CHECK constraint keeping a column within the given values."""
+    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
 def utcnow() -> datetime:
     """The current moment as an aware UTC datetime."""
     return datetime.now(UTC)

@@ -7,10 +7,10 @@ import re
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from core.docx_fields import add_page_number
 from documents.content import Block, numbered
 from documents.diff import DiffRow
 
@@ -36,15 +36,7 @@ def _page_numbers(section) -> None:
     """A centred PAGE field in the header (GOST: numbers at the top, centred)."""
     paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    run = paragraph.add_run()
-    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
-        el = OxmlElement(tag)
-        if attr:
-            el.set(qn("w:fldCharType"), attr)
-        else:
-            el.set(qn("xml:space"), "preserve")
-            el.text = "PAGE"
-        run._r.append(el)
+    add_page_number(paragraph.add_run())
 
 
 def _marks_block(doc, marks: list[str]) -> None:

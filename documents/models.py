@@ -15,16 +15,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.db import Base, UTCDateTime, utcnow
+from core.db import Base, UTCDateTime, check_in, utcnow
 from documents.lifecycle import ACT, VERSION_STATES
 from workflow.statemachine import TransitionRecord
 
 ADOPTING_BODIES = {"director": "Директор", "pedagogical": "Педагогический совет",
                    "governing": "Управляющий совет"}
 
-
-def _in(column: str, values) -> str:
-    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
 class ActKind(Base):
@@ -33,7 +30,7 @@ class ActKind(Base):
 
     __tablename__ = "act_kind"
     __table_args__ = (UniqueConstraint("organisation_id", "code"),
-                      CheckConstraint(_in("adopting_body", ADOPTING_BODIES), name="adopting_body"))
+                      CheckConstraint(check_in("adopting_body", ADOPTING_BODIES), name="adopting_body"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
@@ -75,7 +72,7 @@ class ActVersion(Base):
 
     __tablename__ = "act_version"
     __table_args__ = (UniqueConstraint("act_id", "number"),
-                      CheckConstraint(_in("status", VERSION_STATES), name="status"))
+                      CheckConstraint(check_in("status", VERSION_STATES), name="status"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)
@@ -127,7 +124,7 @@ class ActMark(Base):
     record the decisions add them; the Word file prints them."""
 
     __tablename__ = "act_mark"
-    __table_args__ = (CheckConstraint(_in("kind", MARK_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", MARK_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     act_id: Mapped[int] = mapped_column(ForeignKey("act.id"), index=True)

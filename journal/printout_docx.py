@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+
+from core.docx_fields import add_page_number
 
 BINDING = "Прошито, пронумеровано и скреплено печатью ___ листов"
 
@@ -31,15 +31,7 @@ class CorrectionLine:
 def _footer(section, text: str) -> None:
     p = section.footer.paragraphs[0]
     p.text = text + " · стр. "
-    run = p.add_run()
-    for tag, attr in (("w:fldChar", "begin"), ("w:instrText", None), ("w:fldChar", "end")):
-        el = OxmlElement(tag)
-        if attr:
-            el.set(qn("w:fldCharType"), attr)
-        else:
-            el.set(qn("xml:space"), "preserve")
-            el.text = "PAGE"
-        run._r.append(el)
+    add_page_number(p.add_run())
     for r in p.runs:
         r.font.size = Pt(7)
 

@@ -18,15 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.db import Base, UTCDateTime, utcnow
+from core.db import Base, UTCDateTime, check_in, utcnow
 from workflow.assignees import KINDS as ASSIGNEE_KINDS
 from workflow.lifecycle import OCCURRENCE_STATES, TASK
 from workflow.statemachine import TransitionRecord
 from workflow.terms import KINDS as TERM_KINDS
-
-
-def _in(column: str, values) -> str:
-    return f"{column} IN (" + ", ".join(f"'{v}'" for v in values) + ")"
 
 
 class Plan(Base):
@@ -70,7 +66,7 @@ class PlanTask(Base):
     __tablename__ = "plan_task"
     __table_args__ = (
         CheckConstraint(TASK.check_constraint(), name="status"),
-        CheckConstraint(_in("term_kind", TERM_KINDS), name="term_kind"),
+        CheckConstraint(check_in("term_kind", TERM_KINDS), name="term_kind"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -119,7 +115,7 @@ class TaskAssignee(Base):
     """One executor of a task: a person (matched to a Person), a role, a group or a council."""
 
     __tablename__ = "plan_task_assignee"
-    __table_args__ = (CheckConstraint(_in("kind", ASSIGNEE_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", ASSIGNEE_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("plan_task.id"), index=True)
@@ -159,7 +155,7 @@ class TaskEvidence(Base):
     id, so the plan never imports the apps above it), an uploaded file, or a link."""
 
     __tablename__ = "plan_task_evidence"
-    __table_args__ = (CheckConstraint(_in("kind", EVIDENCE_KINDS), name="kind"),)
+    __table_args__ = (CheckConstraint(check_in("kind", EVIDENCE_KINDS), name="kind"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     task_id: Mapped[int] = mapped_column(ForeignKey("plan_task.id"), index=True)
@@ -179,7 +175,7 @@ class TaskOccurrence(Base):
     __tablename__ = "plan_task_occurrence"
     __table_args__ = (
         UniqueConstraint("task_id", "due"),
-        CheckConstraint(_in("status", OCCURRENCE_STATES), name="status"),
+        CheckConstraint(check_in("status", OCCURRENCE_STATES), name="status"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -9,7 +9,7 @@ from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from core.actor import Actor
-from core.db import UTCDateTime, utcnow
+from core.db import UTCDateTime, check_in, utcnow
 from core.errors import InvalidTransition, NotAllowed, StaleState
 
 
@@ -56,7 +56,7 @@ class Lifecycle:
 
     def check_constraint(self, column: str = "status") -> str:
         """SQL for the CHECK constraint of the status column."""
-        return f"{column} IN (" + ", ".join(f"'{s}'" for s in self.states) + ")"
+        return check_in(column, self.states)
 
 
 class TransitionRecord:

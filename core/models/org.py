@@ -7,7 +7,7 @@ from flask_login import UserMixin
 from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from core.db import Base, UTCDateTime, utcnow
+from core.db import Base, UTCDateTime, check_in, utcnow
 from core.roles import ROLE_LABELS
 
 ORG_KINDS = ("school", "founder")
@@ -92,7 +92,7 @@ class User(UserMixin, Base):
         return self.person.short_name if self.person else self.login
 
 
-_ROLE_CHECK = "role IN (" + ", ".join(f"'{r}'" for r in ROLE_LABELS) + ")"
+_ROLE_CHECK = check_in("role", ROLE_LABELS)
 
 
 class UserRole(Base):
