@@ -36,6 +36,8 @@ class ColumnInput:
     """What the grid sends for one lesson; `seen_*` is what the page showed when it was opened."""
 
     cells: dict[int, tuple[str, str]] = field(default_factory=dict)  # student → (typed, seen)
+    cell_kinds: dict[int, int] = field(default_factory=dict)  # student → work kind of that mark
+    cell_comments: dict[int, str] = field(default_factory=dict)  # student → comment on that mark
     topic: str | None = None
     seen_topic: str = ""
     homework: str | None = None
@@ -127,6 +129,7 @@ def save_column(session: Session, actor: Actor, lesson_id: int, data: ColumnInpu
     students = students_of(session, lesson)
     parsed = _parse_all(data, {s.id for s in students})
     col = _Column(session, actor, lesson, now, tz)
+    col.data = data
     kind = session.get(WorkKind, data.work_kind_id) if data.work_kind_id else None
     marks, absences = _current_cells(session, lesson)
     _collect_cells(col, data, parsed, marks, absences, kind)
@@ -143,6 +146,7 @@ def _collect_cells(col: _Column, data: ColumnInput, parsed, marks, absences, kin
     for student_id, cell in parsed.items():
         current = _cell_text(marks.get(student_id), absences.get(student_id))
         typed, seen = data.cells[student_id]
+        _collect_details(col, data, student_id, marks.get(student_id), cell)
         if cell.text() == current:
             continue
         if seen.strip() != current:
@@ -154,6 +158,18 @@ def _collect_cells(col: _Column, data: ColumnInput, parsed, marks, absences, kin
             col.change("mark", old.mark, cell.mark, col.mark_late(kind), student_id)
         if cell.absence != old.absence:
             col.change("absence", old.absence, cell.absence, col.record_late, student_id)
+
+
+def _collect_details(col: _Column, data: ColumnInput, student_id: int, mark: Mark | None, cell: Cell) -> None:
+    """A changed kind of work or comment of a mark that stays (the mark itself is collected apart)."""
+    if mark is None or not cell.mark or cell.mark != mark.value:
+        return
+    kind = data.cell_kinds.get(student_id)
+    comment = data.cell_comments.get(student_id)
+    if kind is not None and kind != mark.work_kind_id:
+        col.change("mark_kind", str(mark.work_kind_id or ""), str(kind), 0, student_id)
+    if comment is not None and comment.strip() != mark.comment:
+        col.change("mark_comment", mark.comment, comment.strip()[:500], 0, student_id)
 
 
 def _collect_lesson(col: _Column, data: ColumnInput, homework: Homework | None) -> None:
@@ -204,12 +220,16 @@ def _cell_rows(col: _Column, marks, absences, kind) -> tuple[_Rows, _Rows]:
     for change in col.changes:
         sid, new = change["student_id"], change["new"]
         key = {"lesson_id": col.lesson.id, "student_id": sid}
-        if change["field"] == "mark":
+        if change["field"] in ("mark_kind", "mark_comment"):
+            column = "work_kind_id" if change["field"] == "mark_kind" else "comment"
+            mark_rows.changed.append({"id": marks[sid].id, column: int(new) if column == "work_kind_id" else new})
+        elif change["field"] == "mark":
             if not new:
                 mark_rows.gone.append(marks[sid].id)
                 continue
-            extra = {} if sid in marks else {"work_kind_id": kind.id if kind else col.lesson.work_kind_id,
-                                             "comment": ""}
+            extra = {} if sid in marks else {
+                "work_kind_id": col.data.cell_kinds.get(sid) or (kind.id if kind else col.lesson.work_kind_id),
+                "comment": (col.data.cell_comments.get(sid) or "").strip()[:500]}
             mark_rows.put(marks.get(sid), {"value": new, "late_minutes": change["late"]} | stamp | extra, key)
         elif change["field"] == "absence":
             if not new:

@@ -130,3 +130,22 @@ def default_monday(session: Session, student_id: int, today: date) -> date:
         if student else None
     day = today if last is None or (today - last).days < 7 else last
     return day - timedelta(days=day.weekday())
+
+
+def lesson_page(session: Session, actor: Actor, lesson_id: int) -> dict:
+    """A lesson the actor may read with its students, their marks (value, kind, comment) and absences."""
+    lesson = session.get(Lesson, lesson_id)
+    if lesson is None:
+        raise NotFound("Урок не найден.")
+    course_for_reading(session, actor, lesson.course_id)
+    stmt = select(Student).where(Student.class_id == lesson.course.class_id, Student.active.is_(True))
+    if lesson.course.group_no:
+        stmt = stmt.where(Student.group_no == lesson.course.group_no)
+    students = sorted(session.scalars(stmt), key=lambda s: (s.person.surname, s.person.name))
+    marks = {m.student_id: m for m in session.scalars(select(Mark).where(Mark.lesson_id == lesson.id))}
+    absences = {a.student_id: a for a in session.scalars(select(Absence).where(Absence.lesson_id == lesson.id))}
+    cells = {s.id: Cell(marks[s.id].value if s.id in marks else "", absences[s.id].code if s.id in absences else "").text()
+             for s in students}
+    return {"lesson": lesson, "students": students, "marks": marks, "cells": cells,
+            "homework": session.scalar(select(Homework).where(Homework.lesson_id == lesson.id)),
+            "kinds": list(session.scalars(select(WorkKind).where(WorkKind.organisation_id == lesson.organisation_id)))}

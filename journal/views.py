@@ -58,16 +58,31 @@ def _date(value: str | None) -> date | None:
 
 
 def _column_input(form) -> ColumnInput:
-    cells = {}
+    cells, kinds, comments = {}, {}, {}
     for key, typed in form.items():
-        if key.startswith("c_") and key[2:].isdigit():
-            cells[int(key[2:])] = (typed, form.get(f"s_{key[2:]}", ""))
-    return ColumnInput(cells=cells, topic=form.get("topic"), seen_topic=form.get("seen_topic", ""),
+        sid = key[2:]
+        if not sid.isdigit():
+            continue
+        if key.startswith("c_"):
+            cells[int(sid)] = (typed, form.get(f"s_{sid}", ""))
+        elif key.startswith("k_") and typed.isdigit():
+            kinds[int(sid)] = int(typed)
+        elif key.startswith("m_"):
+            comments[int(sid)] = typed
+    return ColumnInput(cells=cells, cell_kinds=kinds, cell_comments=comments, topic=form.get("topic"), seen_topic=form.get("seen_topic", ""),
                        homework=form.get("homework"), seen_homework=form.get("seen_homework", ""),
                        homework_due=_date(form.get("homework_due")), homework_minutes=_int(form.get("homework_minutes")),
                        homework_visible_from=_date(form.get("homework_visible_from")),
                        attendance_taken=form.get("attendance_taken") == "1", work_kind_id=_int(form.get("work_kind")),
                        reason=form.get("reason", "")[:2000])
+
+
+@bp.route("/lesson/<int:lesson_id>", methods=["GET"])
+@permission_required("journal.read")
+def lesson(lesson_id: int):
+    """One lesson on its own page: each student's cell with the kind of work and a comment."""
+    page = grid_service.lesson_page(get_session(), current_actor(), lesson_id)
+    return render_template("journal/lesson.html", **page, writable=can_write(current_actor(), page["lesson"]))
 
 
 @bp.route("/lesson/<int:lesson_id>", methods=["POST"])

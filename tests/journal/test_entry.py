@@ -175,3 +175,24 @@ def test_ATT_02_the_teacher_marks_absence_the_class_teacher_sets_the_reason(sess
         set_absence_reason(session, s.class_teacher, absence.id, "б", "")
     set_absence_reason(session, s.class_teacher, absence.id, "б", "справка № 12 от 05.09.2017")
     assert absence.reason == "б" and absence.code == "н"
+
+
+def test_a_cell_carries_its_kind_of_work_and_a_comment_and_weights_count(session, s):
+    from decimal import Decimal
+
+    from journal.grid_service import course_grid
+
+    kinds = {k.code: k.id for k in session.scalars(select(WorkKind))}
+    first = lesson(session, s.math, date(2017, 9, 4))
+    second = lesson(session, s.math, date(2017, 9, 5))
+    sid = s.students[0].id
+    save_column(session, s.teacher, first.id, ColumnInput(cells={sid: ("5", "")}, cell_kinds={sid: kinds["test"]},
+                cell_comments={sid: "контрольная по дробям"}), at(date(2017, 9, 4), 12), TZ)
+    save_column(session, s.teacher, second.id, ColumnInput(cells={sid: ("3", "")}), at(date(2017, 9, 5), 12), TZ)
+    mark = session.scalar(select(Mark).where(Mark.lesson_id == first.id))
+    assert (mark.work_kind_id, mark.comment) == (kinds["test"], "контрольная по дробям")
+    assert course_grid(session, s.teacher, s.math.id, None, date(2017, 9, 5)).averages[sid] == Decimal("4.33")
+    save_column(session, s.teacher, first.id, ColumnInput(cells={sid: ("5", "5")}, cell_comments={sid: "пересдача"}),
+                at(date(2017, 9, 4), 13), TZ)
+    session.expire_all()
+    assert session.scalar(select(Mark.comment).where(Mark.lesson_id == first.id)) == "пересдача"

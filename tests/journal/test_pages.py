@@ -152,3 +152,18 @@ def test_deputy_builds_a_class_its_course_and_timetable_in_the_browser(app, sess
     assert session.scalar(select(TimetableEntry).where(TimetableEntry.course_id == course_id)).lesson_no == 3
     bad = cl.post("/journal/admin/structure", data={"csrf_token": token, "what": "class", "name": "пятый"})
     assert bad.status_code == 422 and "номер параллели" in bad.get_data(as_text=True)
+
+
+def test_the_lesson_page_edits_one_lesson_with_kinds_and_comments(app, session, school):
+    s = js.build(session, school, until=date(2017, 9, 8))
+    cl = _client(app, session, s.teacher)
+    lesson = _first_lesson(session, s.math)
+    page = cl.get(f"/journal/lesson/{lesson.id}").get_data(as_text=True)
+    assert "Вид работы" in page and "Комментарий" in page
+    sid = s.students[0].id
+    response = cl.post(f"/journal/lesson/{lesson.id}", data={
+        "csrf_token": csrf_token(cl, f"/journal/lesson/{lesson.id}"), f"c_{sid}": "4", f"s_{sid}": "",
+        f"m_{sid}": "у доски", "reason": "задним числом", "back": f"/journal/lesson/{lesson.id}"}, follow_redirects=True)
+    assert "Сохранено изменений: 1" in response.get_data(as_text=True)
+    assert session.scalar(select(Mark.comment)) == "у доски"
+    assert _client(app, session, s.english_teacher).get(f"/journal/lesson/{lesson.id}").status_code == 403
