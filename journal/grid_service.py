@@ -14,6 +14,7 @@ from core.errors import NotAllowed, NotFound
 from core.models import SchoolPeriod
 from journal.access import course_for_reading, readable_courses, readable_students
 from journal.grading import Cell, suggest_final, weighted_average
+from journal.homework_files import files_of
 from journal.models import Absence, Course, FinalMark, Homework, Lesson, Mark, Student, WorkKind
 
 
@@ -92,7 +93,7 @@ class DiaryDay:
     """A day of the diary: lessons with topic, homework, the student's mark and absence."""
 
     day: date
-    rows: list[tuple[Lesson, str, str, Homework | None]]
+    rows: list[tuple[Lesson, str, str, Homework | None, list]]
 
 
 def diary_students(session: Session, actor: Actor) -> list[Student]:
@@ -115,10 +116,12 @@ def diary_week(session: Session, actor: Actor, student_id: int, monday: date, to
         Absence.lesson_id.in_(ids), Absence.student_id == student.id))}
     homework = {h.lesson_id: h for h in session.scalars(select(Homework).where(
         Homework.lesson_id.in_(ids), or_(Homework.visible_from.is_(None), Homework.visible_from <= today)))}
+    files = files_of(session, [h.id for h in homework.values()])
     days: dict[date, DiaryDay] = {}
     for lesson in lessons:
         days.setdefault(lesson.on_date, DiaryDay(lesson.on_date, [])).rows.append(
-            (lesson, marks.get(lesson.id, ""), absences.get(lesson.id, ""), homework.get(lesson.id)))
+            (lesson, marks.get(lesson.id, ""), absences.get(lesson.id, ""), homework.get(lesson.id),
+             files.get(homework[lesson.id].id, []) if lesson.id in homework else []))
     return list(days.values())
 
 
@@ -146,6 +149,7 @@ def lesson_page(session: Session, actor: Actor, lesson_id: int) -> dict:
     absences = {a.student_id: a for a in session.scalars(select(Absence).where(Absence.lesson_id == lesson.id))}
     cells = {s.id: Cell(marks[s.id].value if s.id in marks else "", absences[s.id].code if s.id in absences else "").text()
              for s in students}
-    return {"lesson": lesson, "students": students, "marks": marks, "cells": cells,
-            "homework": session.scalar(select(Homework).where(Homework.lesson_id == lesson.id)),
+    homework = session.scalar(select(Homework).where(Homework.lesson_id == lesson.id))
+    return {"lesson": lesson, "students": students, "marks": marks, "cells": cells, "homework": homework,
+            "files": files_of(session, [homework.id]).get(homework.id, []) if homework else [],
             "kinds": list(session.scalars(select(WorkKind).where(WorkKind.organisation_id == lesson.organisation_id)))}

@@ -10,7 +10,8 @@ from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
-from journal import diary_service, entry_service, grid_service
+from core.http import download
+from journal import diary_service, entry_service, grid_service, homework_files
 from journal.access import can_write
 from journal.entry_service import ColumnInput
 from journal.grading import ABSENCE_REASONS, NON_NUMERIC
@@ -161,3 +162,24 @@ def absence_reason(absence_id: int):
     return redirect(request.form.get("back") or url_for("journal.index"))
 
 
+
+
+@bp.route("/lesson/<int:lesson_id>/file", methods=["POST"])
+@permission_required("journal.write", "journal.control")
+def attach_file(lesson_id: int):
+    """Attach a file to the lesson's homework."""
+    upload = request.files.get("file")
+    session = get_session()
+    homework_files.attach(session, current_actor(), lesson_id, upload.filename if upload else "",
+                          upload.read(homework_files.MAX_BYTES + 1) if upload else b"")
+    session.commit()
+    flash("Файл прикреплён к домашнему заданию.", "success")
+    return redirect(url_for("journal.lesson", lesson_id=lesson_id))
+
+
+@bp.route("/homework-file/<int:file_id>")
+@permission_required("journal.read", "diary.read")
+def homework_file(file_id: int):
+    """Download a homework file (teachers of the course, the class's parents and students)."""
+    row = homework_files.readable_file(get_session(), current_actor(), file_id)
+    return download(row.data, row.content_type, row.name)

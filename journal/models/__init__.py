@@ -5,6 +5,7 @@ from journal.models.entries import (
     EntryChange,
     FinalMark,
     Homework,
+    HomeworkFile,
     Lesson,
     Mark,
     PeriodClosure,
@@ -22,6 +23,6 @@ from journal.models.structure import (
     TimetableEntry,
 )
 
-__all__ = ["Absence", "BellSlot", "Consent", "DiaryConfirmation", "DiaryView", "Course", "EntryChange", "FinalMark", "Homework", "Lesson", "Mark",
+__all__ = ["Absence", "BellSlot", "Consent", "DiaryConfirmation", "DiaryView", "Course", "EntryChange", "FinalMark", "Homework", "HomeworkFile", "Lesson", "Mark",
            "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution",
            "TimetableEntry", "WorkKind"]

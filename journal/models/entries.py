@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -184,3 +185,18 @@ class Snapshot(Base):
     last_change_id: Mapped[int] = mapped_column(Integer, default=0)  # corrections come after it
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+
+
+class HomeworkFile(Base):
+    """A file attached to homework (a worksheet, a text)."""
+
+    __tablename__ = "homework_file"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    homework_id: Mapped[int] = mapped_column(ForeignKey("homework.id"), index=True)
+    name: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    added_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))

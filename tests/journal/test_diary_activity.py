@@ -10,10 +10,13 @@ from core.actor import system_actor
 from core.errors import NotAllowed, ValidationFailed
 from core.models import Person, User
 from journal.diary_service import record_consent
-from journal.models import Consent, DiaryView, ParentLink
+from journal.entry_service import ColumnInput, save_column
+from journal.homework_files import attach, safe_name
+from journal.models import Consent, DiaryView, Lesson, ParentLink
 from tests import factories
 from tests.conftest import csrf_token, login
 from tests.journal import school as js
+from tests.journal.test_entry import TZ, at
 
 
 def _parent_user(session, school, student):
@@ -57,3 +60,30 @@ def test_PD_02_consent_is_stored_with_its_date_and_text_version(session, school)
     with pytest.raises(NotAllowed):
         record_consent(session, s.english_teacher, s.students[0].id, link.parent_person_id, "v1", date(2017, 9, 1))
     assert session.scalar(select(func.count()).select_from(Consent)) == 1
+
+
+def test_homework_files_are_safe_limited_and_reach_only_the_class(app, session, school):
+    assert safe_name("../../etc/passwd") == "passwd" and safe_name("C:\\x\\work\x07sheet.pdf") == "worksheet.pdf"
+    s = js.build(session, school, until=date(2017, 9, 8))
+    lesson = session.scalar(select(Lesson).where(Lesson.course_id == s.math.id).order_by(Lesson.on_date))
+    with pytest.raises(ValidationFailed, match="текст домашнего задания"):
+        attach(session, s.teacher, lesson.id, "a.pdf", b"%PDF")
+    save_column(session, s.teacher, lesson.id, ColumnInput(homework="Задачи"), at(lesson.on_date, 9), TZ)
+    with pytest.raises(NotAllowed):
+        attach(session, s.english_teacher, lesson.id, "a.pdf", b"%PDF")
+    with pytest.raises(ValidationFailed, match="10 МБ"):
+        attach(session, s.teacher, lesson.id, "big.pdf", b"0" * (10 * 1024 * 1024 + 1))
+    row = attach(session, s.teacher, lesson.id, "листок.pdf", b"%PDF-1.4 worksheet")
+    session.commit()
+    own, _ = _parent_user(session, school, s.students[0])
+    session.commit()
+    parent = app.test_client()
+    login(parent, own.login)
+    got = parent.get(f"/journal/homework-file/{row.id}")
+    assert got.status_code == 200 and got.data == b"%PDF-1.4 worksheet"
+    other = factories.make_school(session, "Лицей")
+    stranger = factories.make_user(session, other, ["parent"])
+    session.commit()
+    cl = app.test_client()
+    login(cl, stranger.login)
+    assert cl.get(f"/journal/homework-file/{row.id}").status_code == 403
