@@ -170,3 +170,22 @@ def import_roster(session: Session, actor: Actor, org: Organisation, year: Schoo
     audit.record(session, actor, "journal.roster_import", object_type="school_year", object_id=year.id,
                  new={"students": len(rows)})
     return len(rows)
+
+
+def set_bell(session: Session, actor: Actor, shift: int, weekday: int | None, number: int, start: time,
+             end: time) -> BellSlot:
+    """Set when lesson `number` runs for a shift: on every day, or on one weekday that differs."""
+    actor.require("journal.control")
+    if end <= start:
+        raise ValidationFailed(f"Урок {number}: конец раньше начала.")
+    slot = session.scalar(select(BellSlot).where(BellSlot.organisation_id == actor.organisation_id,
+                                                 BellSlot.shift == shift, BellSlot.number == number,
+                                                 BellSlot.weekday.is_(None) if weekday is None else BellSlot.weekday == weekday))
+    if slot is None:
+        slot = BellSlot(organisation_id=actor.organisation_id, shift=shift, weekday=weekday, number=number)
+        session.add(slot)
+    slot.start, slot.end = start, end
+    session.flush()
+    audit.record(session, actor, "journal.bell", object_type="bell_slot", object_id=slot.id,
+                 new={"shift": shift, "weekday": weekday, "number": number, "start": start, "end": end})
+    return slot

@@ -2,7 +2,7 @@
 removing a slot lists the lessons that keep their data instead of deleting them."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from sqlalchemy import select
@@ -13,7 +13,7 @@ from core.db import get_session
 from core.errors import NotFound, ValidationFailed
 from core.models import SchoolYear, User, UserRole
 from journal import setup_service as setup
-from journal.models import Course, SchoolClass, TimetableEntry
+from journal.models import BellSlot, Course, SchoolClass, TimetableEntry
 from journal.timetable_service import end_timetable_entry
 
 bp = Blueprint("journal_structure", __name__, url_prefix="/journal/admin")
@@ -108,3 +108,21 @@ def _date(name: str) -> date | None:
         return date.fromisoformat(value) if value else None
     except ValueError:
         raise ValidationFailed(f"Дата «{value}» не распознана.") from None
+
+
+@bp.route("/bells", methods=["GET", "POST"])
+@permission_required("journal.control")
+def bells():
+    """The bell schedule per shift, with the weekdays that differ (a shortened Saturday, a class hour)."""
+    session, actor = get_session(), current_actor()
+    if request.method == "POST":
+        try:
+            start, end = time.fromisoformat(request.form["start"]), time.fromisoformat(request.form["end"])
+        except (KeyError, ValueError):
+            raise ValidationFailed("Время — в формате ЧЧ:ММ.") from None
+        setup.set_bell(session, actor, _int("shift") or 1, _int("weekday"), _int("number") or 0, start, end)
+        session.commit()
+        return redirect(url_for("journal_structure.bells"))
+    slots = session.scalars(select(BellSlot).where(BellSlot.organisation_id == actor.organisation_id)
+                            .order_by(BellSlot.shift, BellSlot.weekday.is_not(None), BellSlot.weekday, BellSlot.number)).all()
+    return render_template("journal/bells.html", slots=slots, weekdays=WEEKDAYS)

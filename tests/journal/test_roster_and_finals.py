@@ -134,3 +134,15 @@ def test_removing_a_timetable_slot_keeps_lessons_with_data_and_lists_them(sessio
     left = session.scalars(select(Lesson.id).where(Lesson.course_id == s.math.id, Lesson.on_date >= date(2017, 9, 11),
                                                    Lesson.lesson_no == 1)).all()
     assert monday_lessons[2].id in left and entry.valid_to == date(2017, 9, 10)
+
+
+def test_REG_03_a_weekday_with_its_own_bells_moves_the_homework_deadline(session, school):
+    from datetime import time
+
+    s = js.build(session, school, until=date(2017, 9, 8))
+    setup.set_bell(session, s.admin, 1, js.TUE, 6, time(12, 0), time(12, 40))  # a shortened Tuesday
+    tuesday = session.scalar(select(Lesson).where(Lesson.course_id == s.math.id, Lesson.on_date == date(2017, 9, 5)))
+    with pytest.raises(ValidationFailed):
+        save_column(session, s.teacher, tuesday.id, ColumnInput(homework="№ 4"), at(date(2017, 9, 5), 13, 45), TZ)
+    assert save_column(session, s.teacher, tuesday.id, ColumnInput(homework="№ 4"), at(date(2017, 9, 5), 13, 40),
+                       TZ).late == []
