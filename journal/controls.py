@@ -13,7 +13,17 @@ from core.actor import Actor
 from core.models import Person, SchoolPeriod, SchoolYear, User
 from journal.control_rules import Finding, density_minimum, homework_norm
 from journal.deadlines import record_due, written_mark_due
-from journal.models import Course, Homework, Lesson, Mark, SchoolClass, Student, Substitution, WorkKind
+from journal.models import (
+    Course,
+    Homework,
+    Lesson,
+    Mark,
+    SchoolClass,
+    Student,
+    Substitution,
+    ThematicPlanItem,
+    WorkKind,
+)
 from journal.models.structure import SUBSTITUTION_KINDS
 
 CONTROLS = {
@@ -129,15 +139,27 @@ def attendance_taken(session, actor, scope, today) -> list[Finding]:
 
 
 def programme(session, actor, scope, today) -> list[Finding]:
-    """CTL-05: lessons held against the hours planned (weekly hours × school weeks of the range)."""
+    """CTL-05: lessons held against the hours planned: the thematic plan's hours for the lessons the
+    timetable had, where a КТП is loaded; else weekly hours × school weeks of the range."""
     rows = _lessons(session, actor, scope, today)
     held, cancelled, courses = Counter(), Counter(), {}
     for lesson, course, class_name, _ in rows:
         courses[course.id] = (course, class_name)
         (cancelled if lesson.state == "cancelled" else held)[course.id] += 1
+    ktp = dict(session.execute(select(ThematicPlanItem.course_id, func.sum(ThematicPlanItem.hours))
+                               .where(ThematicPlanItem.course_id.in_(courses))
+                               .group_by(ThematicPlanItem.course_id)).all())
     weeks = max(1, round(((min(scope.end, today) - scope.start).days + 1) / 7))
     names, out = _names(session, actor), []
     for course_id, (course, class_name) in courses.items():
+        if course_id in ktp:
+            planned = min(int(ktp[course_id]), held[course_id] + cancelled[course_id])
+            if held[course_id] < planned:
+                out.append(Finding("CTL-05", class_name, course.subject.name, names.get(course.teacher_id, ""), None,
+                                   f"по КТП к этой дате {planned} ч, проведено {held[course_id]} "
+                                   f"(отменено {cancelled[course_id]}, всего по КТП {ktp[course_id]} ч)",
+                                   f"/journal/course/{course.id}"))
+            continue
         planned = course.hours_per_week * weeks
         if held[course_id] < planned:
             out.append(Finding("CTL-05", class_name, course.subject.name, names.get(course.teacher_id, ""), None,

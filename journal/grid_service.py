@@ -16,6 +16,7 @@ from journal.access import course_for_reading, readable_courses, readable_studen
 from journal.grading import Cell, suggest_final, weighted_average
 from journal.homework_files import files_of
 from journal.models import Absence, Course, FinalMark, Homework, Lesson, Mark, Student, WorkKind
+from journal.thematic_plan import planned_topics
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Grid:
     finals: dict[int, str]
     kinds: list[WorkKind]
     late_cells: set[tuple[int, int]] = field(default_factory=set)
+    planned: dict[int, str] = field(default_factory=dict)  # lesson → topic of the thematic plan
 
 
 def periods_of(session: Session, year_id: int) -> list[SchoolPeriod]:
@@ -79,7 +81,8 @@ def course_grid(session: Session, actor: Actor, course_id: int, period_id: int |
         FinalMark.course_id == course.id, FinalMark.period_id == period.id))}
     homework = {h.lesson_id: h for h in session.scalars(select(Homework).where(Homework.lesson_id.in_(ids)))}
     return Grid(course, period, periods, students, lessons, {k: v.text() for k, v in cells.items()}, homework,
-                averages, {sid: suggest_final(avg) for sid, avg in averages.items()}, finals, kinds, late)
+                averages, {sid: suggest_final(avg) for sid, avg in averages.items()}, finals, kinds, late,
+                planned_topics(session, course.id))
 
 
 def my_courses(session: Session, actor: Actor) -> list[Course]:

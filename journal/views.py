@@ -11,7 +11,7 @@ from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
 from core.http import download
-from journal import diary_service, entry_service, grid_service, homework_files
+from journal import diary_service, entry_service, grid_service, homework_files, thematic_plan
 from journal.access import can_write
 from journal.entry_service import ColumnInput
 from journal.grading import ABSENCE_REASONS, NON_NUMERIC
@@ -183,3 +183,18 @@ def homework_file(file_id: int):
     """Download a homework file (teachers of the course, the class's parents and students)."""
     row = homework_files.readable_file(get_session(), current_actor(), file_id)
     return download(row.data, row.content_type, row.name)
+
+
+@bp.route("/course/<int:course_id>/ktp", methods=["POST"])
+@permission_required("journal.write", "journal.control")
+def upload_ktp(course_id: int):
+    """Load the course's thematic plan from XLSX (replaces the previous one)."""
+    upload = request.files.get("file")
+    if upload is None:
+        raise ValidationFailed("Выберите файл .xlsx.")
+    items = thematic_plan.read_plan(upload.read(), upload.filename or "")
+    session = get_session()
+    count = thematic_plan.load_plan(session, current_actor(), course_id, items)
+    session.commit()
+    flash(f"КТП загружен: тем {count}.", "success")
+    return redirect(url_for("journal.grid", course_id=course_id))

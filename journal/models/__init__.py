@@ -20,9 +20,10 @@ from journal.models.structure import (
     Student,
     Subject,
     Substitution,
+    ThematicPlanItem,
     TimetableEntry,
 )
 
 __all__ = ["Absence", "BellSlot", "Consent", "DiaryConfirmation", "DiaryView", "Course", "EntryChange", "FinalMark", "Homework", "HomeworkFile", "Lesson", "Mark",
-           "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution",
+           "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution", "ThematicPlanItem",
            "TimetableEntry", "WorkKind"]

@@ -131,3 +131,16 @@ class Substitution(Base):
     substitute_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     new_lesson_no: Mapped[int | None] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(String(300), default="")
+
+
+class ThematicPlanItem(Base):
+    """A line of a course's thematic plan (КТП): lesson number, topic, hours."""
+
+    __tablename__ = "thematic_plan_item"
+    __table_args__ = (UniqueConstraint("course_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("course.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    topic: Mapped[str] = mapped_column(String(500))
+    hours: Mapped[int] = mapped_column(Integer, default=1)

@@ -136,3 +136,39 @@ def test_report_query_counts_do_not_grow_with_the_number_of_lessons(app, session
     session.commit()
     big = js.build(session, other, until=date(2017, 10, 27), daily_math=True, n_students=20)
     assert _report_queries(app, session, small, count_queries) == _report_queries(app, session, big, count_queries)
+
+
+def _ktp_xlsx(rows) -> bytes:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.append(["№", "Тема урока", "Часы"])
+    for row in rows:
+        wb.active.append(list(row))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def test_CTL_05_against_the_thematic_plan_and_its_topics_prefill_the_grid(app, session, school):
+    import io
+
+    from core.models import User
+    from tests.conftest import csrf_token, login
+
+    s = js.build(session, school, until=date(2017, 9, 30),
+                 substitutions=[("math", date(2017, 9, 4), 1, "cancel", {"reason": "карантин"})])
+    cl = app.test_client()
+    login(cl, session.get(User, s.teacher.user_id).login)
+    token = csrf_token(cl, f"/journal/course/{s.math.id}")
+    bad = cl.post(f"/journal/course/{s.math.id}/ktp", data={"csrf_token": token, "file": (io.BytesIO(
+        _ktp_xlsx([(1, "Натуральные числа", "два")])), "ktp.xlsx")}, content_type="multipart/form-data")
+    assert bad.status_code == 422 and "Строка 2" in bad.get_data(as_text=True)
+    ok = cl.post(f"/journal/course/{s.math.id}/ktp", data={"csrf_token": token, "file": (io.BytesIO(
+        _ktp_xlsx([(1, "Натуральные числа", 2), (2, "Дроби", 30)])), "ktp.xlsx")}, content_type="multipart/form-data")
+    assert ok.status_code == 302
+    assert 'placeholder="Натуральные числа"' in cl.get(f"/journal/course/{s.math.id}?period=").get_data(as_text=True)
+    found = [f.what for f in controls.run("CTL-05", session, s.deputy, SEPT, TODAY, TZ, NOW) if f.subject == "Математика"]
+    assert found == ["по КТП к этой дате 17 ч, проведено 16 (отменено 1, всего по КТП 32 ч)"]
