@@ -21,6 +21,8 @@ DEFAULTS: dict[str, object] = {
     "SMTP_HOST": None,
     "SMTP_PORT": 25,
     "MAIL_FROM": "reglament@localhost",
+    "STORAGE_JOURNAL_YEARS": 5,  # ARC-06: printed journals
+    "STORAGE_SUMMARY_YEARS": 25,  # ARC-06: summary sheets
 }
 
 

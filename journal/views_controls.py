@@ -15,14 +15,17 @@ from openpyxl import Workbook
 from sqlalchemy import case, func, select
 
 from core.auth import current_actor, permission_required
+from core.calendar_service import production_calendar
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import NotFound, ValidationFailed
 from core.http import DOCX, XLSX, download
 from core.models import Job, Organisation, SchoolYear, User
 from journal import archive, controls, school_print
+from journal import storage as archive_storage
 from journal import summary as sheet
 from journal.models import EntryChange, SchoolClass, Subject
+from workflow import plan_service
 
 bp = Blueprint("journal_controls", __name__, url_prefix="/journal/admin")
 
@@ -168,3 +171,39 @@ def job_download(job_id: int):
     if job.status != "done":
         raise NotFound("Архив ещё не готов.")
     return send_from_directory(Path(current_app.instance_path) / "exports", job.result_name, as_attachment=True)
+
+
+@bp.route("/storage")
+@permission_required("journal.control")
+def storage():
+    """What the paper archive keeps and until when; what is due for destruction (ARC-06)."""
+    cfg = current_app.config
+    items = archive_storage.archive_list(get_session(), current_actor(), cfg["STORAGE_JOURNAL_YEARS"],
+                                         cfg["STORAGE_SUMMARY_YEARS"])
+    return render_template("journal/storage.html", items=items, today=school_today(),
+                           journal_years=cfg["STORAGE_JOURNAL_YEARS"], summary_years=cfg["STORAGE_SUMMARY_YEARS"])
+
+
+@bp.route("/controls/task", methods=["POST"])
+@permission_required("journal.control")
+def control_task():
+    """Turn a control's findings into a plan task ("по плану ВШК") with a deadline in 5 working days."""
+    session, actor, today = get_session(), current_actor(), school_today()
+    code = request.form.get("control", "")
+    if code not in controls.CONTROLS:
+        raise ValidationFailed("Неизвестный вид контроля.")
+    scope, _ = controls.period_scope(session, actor, request.form.get("period", type=int), today, **_form_filters())
+    findings = controls.run(code, session, actor, scope, today, current_app.config["SCHOOL_TIMEZONE"], utcnow())
+    if not findings:
+        raise ValidationFailed("Нарушений нет — задача не нужна.")
+    task = plan_service.add_task_from_source(
+        session, actor, stage_title="Внутришкольный контроль (по плану ВШК)", number=code,
+        title=f"Устранить замечания контроля «{controls.CONTROLS[code]}»: {len(findings)}",
+        deadline=production_calendar(session).add_working_days(today, 5), assignees="Зам. директора по УВР",
+        source_ref=f"control:{code}:{today.isoformat()}")
+    session.commit()
+    return redirect(url_for("workflow_task.task", task_id=task.id))
+
+
+def _form_filters() -> dict:
+    return {k: request.form.get(k, type=int) for k in ("class_id", "subject_id", "teacher_id")}

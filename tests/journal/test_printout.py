@@ -95,3 +95,29 @@ def test_printing_the_whole_school_is_a_job_with_progress_and_one_archive(app, s
     archive = cl.get(job_url + "/download")
     assert archive.status_code == 200 and archive.data[:2] == b"PK"
     assert session.scalar(select(Job).order_by(Job.id.desc())).status == "done"
+
+
+def test_ARC_06_storage_periods_and_what_is_due_for_destruction(session, s):
+    from journal.storage import archive_list
+
+    take_snapshot(session, s.deputy, s.klass.id, s.q1.id)
+    items = archive_list(session, s.deputy, 5, 25)
+    journal = next(i for i in items if i.kind == "журнал")
+    summary = next(i for i in items if i.kind == "сводная ведомость")
+    assert journal.keep_until == date(2023, 12, 31) and summary.keep_until == date(2043, 12, 31)
+    assert journal.due_for_destruction(date(2026, 11, 28)) and not summary.due_for_destruction(date(2026, 11, 28))
+
+
+def test_control_findings_become_a_plan_task(app, session, s):
+    from core.models import User
+    from tests.conftest import csrf_token, login
+    from workflow.models import PlanTask
+
+    cl = app.test_client()
+    login(cl, session.get(User, s.deputy.user_id).login)
+    response = cl.post("/journal/admin/controls/task", data={
+        "csrf_token": csrf_token(cl, "/journal/admin/dashboard"), "control": "CTL-04", "period": str(s.q1.id)})
+    assert response.status_code == 302
+    task = session.scalar(select(PlanTask).where(PlanTask.source_ref.like("control:CTL-04:%")))
+    assert task.title.startswith("Устранить замечания контроля «Отметка посещаемости»")
+    assert [(a.kind, a.name) for a in task.assignees] == [("role", "deputy")]
