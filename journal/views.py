@@ -11,7 +11,7 @@ from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
 from core.http import download
-from journal import diary_service, entry_service, grid_service, homework_files, thematic_plan
+from journal import diary_service, entry_service, grid_service, homework_files, period_service, thematic_plan
 from journal.access import can_write
 from journal.entry_service import ColumnInput
 from journal.grading import ABSENCE_REASONS, NON_NUMERIC
@@ -156,7 +156,7 @@ def absence_reason(absence_id: int):
     if reason not in ("", *ABSENCE_REASONS):
         abort(400)
     session = get_session()
-    entry_service.set_absence_reason(session, current_actor(), absence_id, reason, request.form.get("document", ""))
+    period_service.set_absence_reason(session, current_actor(), absence_id, reason, request.form.get("document", ""))
     session.commit()
     flash("Причина пропуска записана.", "success")
     return redirect(request.form.get("back") or url_for("journal.index"))

@@ -15,7 +15,7 @@ from core.clock import school_today
 from core.db import get_session
 from core.errors import NotFound, ValidationFailed
 from core.models import Organisation, SchoolYear, User
-from journal import entry_service, grid_service
+from journal import grid_service, period_service
 from journal import setup_service as setup
 from journal.access import readable_courses
 from journal.models import Course, Substitution
@@ -117,7 +117,7 @@ def lessons():
 def corrections():
     """Late entries and changes of closed periods, with who, when, old and new value, and why."""
     session, actor = get_session(), current_actor()
-    rows = entry_service.corrections(session, actor)
+    rows = period_service.corrections(session, actor)
     names = {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
     return render_template("journal/corrections.html", rows=rows, names=names)
 
@@ -129,7 +129,7 @@ def finals(course_id: int, period_id: int):
     session, actor = get_session(), current_actor()
     grid = grid_service.course_grid(session, actor, course_id, period_id, school_today())
     values = {s.id: request.form.get(f"f_{s.id}", "").strip().lower() for s in grid.students}
-    changed = entry_service.set_final_marks(session, actor, course_id, grid.period.id, values, grid.suggestions)
+    changed = period_service.set_final_marks(session, actor, course_id, grid.period.id, values, grid.suggestions)
     session.commit()
     flash(f"Итоговые отметки сохранены: {changed}.", "success")
     return redirect(url_for("journal.grid", course_id=course_id, period=grid.period.id))

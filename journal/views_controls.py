@@ -9,7 +9,16 @@ from html import escape
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from flask import Blueprint, current_app, redirect, render_template, request, send_from_directory, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 from markupsafe import Markup
 from openpyxl import Workbook
 from sqlalchemy import case, func, select
@@ -19,8 +28,9 @@ from core.calendar_service import production_calendar
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import NotFound, ValidationFailed
-from core.http import DOCX, XLSX, download
+from core.http import DOCX, PDF, XLSX, download
 from core.models import Job, Organisation, SchoolYear, User
+from core.pdf import docx_to_pdf
 from journal import archive, controls, school_print
 from journal import storage as archive_storage
 from journal import summary as sheet
@@ -116,8 +126,12 @@ def print_quarter():
     if not class_id or not period_id:
         raise ValidationFailed("Выберите класс и четверть.")
     snap, data = archive.print_quarter(session, actor, class_id, period_id, current_app.config["SCHOOL_TIMEZONE"])
+    name = f"journal-{snap.data['class']}-q{snap.data['period']['number']}-{snap.number}"
+    pdf = docx_to_pdf(data) if request.form.get("pdf") else None
     session.commit()
-    return download(data, DOCX, f"journal-{snap.data['class']}-q{snap.data['period']['number']}-{snap.number}.docx")
+    if request.form.get("pdf") and pdf is None:
+        flash("PDF недоступен: на сервере не установлен LibreOffice; выдан файл Word.", "error")
+    return download(pdf, PDF, f"{name}.pdf") if pdf else download(data, DOCX, f"{name}.docx")
 
 
 @bp.route("/summary/<int:class_id>.<fmt>")

@@ -7,8 +7,9 @@ from sqlalchemy import func, select
 
 from core.errors import NotAllowed, ValidationFailed
 from core.models import SchoolPeriod
-from journal.entry_service import ColumnInput, save_column, set_absence_reason
+from journal.entry_service import ColumnInput, save_column
 from journal.models import Absence, EntryChange, Homework, Lesson, Mark, PeriodClosure, WorkKind
+from journal.period_service import set_absence_reason
 from tests.journal import school as js
 
 TZ = "Asia/Yekaterinburg"

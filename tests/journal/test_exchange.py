@@ -9,9 +9,10 @@ from core import people
 from core.actor import system_actor
 from core.errors import ValidationFailed
 from core.models import SchoolPeriod
-from journal.entry_service import ColumnInput, save_column, set_final_marks
+from journal.entry_service import ColumnInput, save_column
 from journal.exchange import export_period, import_period
 from journal.models import Lesson, SchoolClass
+from journal.period_service import set_final_marks
 from tests.conftest import _wipe
 from tests.journal import school as js
 from tests.journal.test_entry import TZ, at

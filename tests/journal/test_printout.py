@@ -121,3 +121,16 @@ def test_control_findings_become_a_plan_task(app, session, s):
     task = session.scalar(select(PlanTask).where(PlanTask.source_ref.like("control:CTL-04:%")))
     assert task.title.startswith("Устранить замечания контроля «Отметка посещаемости»")
     assert [(a.kind, a.name) for a in task.assignees] == [("role", "deputy")]
+
+
+def test_the_quarter_printout_as_pdf_from_the_dashboard(app, session, s):
+    from core.models import User
+    from tests.conftest import csrf_token, login
+
+    if soffice_path() is None:
+        pytest.skip("LibreOffice is not installed here; .ci/run installs it")
+    cl = app.test_client()
+    login(cl, session.get(User, s.deputy.user_id).login)
+    response = cl.post("/journal/admin/print", data={"csrf_token": csrf_token(cl, "/journal/admin/dashboard"),
+                                                     "class_id": str(s.klass.id), "period_id": str(s.q1.id), "pdf": "1"})
+    assert response.mimetype == "application/pdf" and response.data.startswith(b"%PDF")

@@ -9,9 +9,10 @@ from sqlalchemy import func, select
 from core.errors import NotAllowed, ValidationFailed
 from core.models import SchoolYear
 from journal import setup_service as setup
-from journal.entry_service import ColumnInput, corrections, save_column, set_final_marks
+from journal.entry_service import ColumnInput, save_column
 from journal.grid_service import course_grid
 from journal.models import FinalMark, Lesson, ParentLink, Student
+from journal.period_service import corrections, set_final_marks
 from journal.roster import read_roster
 from tests.conftest import csrf_token, login
 from tests.journal import school as js

@@ -7,8 +7,9 @@ import openpyxl
 from sqlalchemy import select
 
 from core.models import SchoolPeriod, User
-from journal.entry_service import ColumnInput, save_column, set_final_marks
+from journal.entry_service import ColumnInput, save_column
 from journal.models import Lesson
+from journal.period_service import set_final_marks
 from journal.summary import whole_days_missed, year_mark
 from tests.conftest import login
 from tests.journal import school as js
