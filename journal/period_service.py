@@ -8,8 +8,9 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.actor import Actor
 from core.errors import NotAllowed, ValidationFailed
+from core.models import Person
 from journal.access import course_for_reading
-from journal.models import Absence, Course, EntryChange, FinalMark, Lesson, SchoolClass
+from journal.models import Absence, Course, EntryChange, FinalMark, Lesson, SchoolClass, Student, Subject
 
 
 def set_absence_reason(session: Session, actor: Actor, absence_id: int, reason: str, document: str) -> Absence:
@@ -71,3 +72,16 @@ def corrections(session: Session, actor: Actor, limit: int = 300) -> list[EntryC
         EntryChange.organisation_id == actor.organisation_id,
         (EntryChange.late_minutes > 0) | EntryChange.closed_period.is_(True))
         .order_by(EntryChange.at.desc()).limit(limit)))
+
+
+def class_absences(session: Session, actor: Actor, class_id: int, limit: int = 300) -> list[tuple]:
+    """Absences of a class, newest first, for the class teacher to give their reasons (ATT-02)."""
+    klass = session.get(SchoolClass, class_id)
+    if klass is None or (klass.class_teacher_id != actor.user_id and "deputy" not in actor.roles):
+        raise NotAllowed("Причины пропусков указывает классный руководитель.")
+    return [tuple(r) for r in session.execute(
+        select(Absence, Lesson.on_date, Lesson.lesson_no, Subject.name, Person.surname, Person.name)
+        .join(Lesson, Lesson.id == Absence.lesson_id).join(Course, Course.id == Lesson.course_id)
+        .join(Subject, Subject.id == Course.subject_id).join(Student, Student.id == Absence.student_id)
+        .join(Person, Person.id == Student.person_id)
+        .where(Course.class_id == klass.id).order_by(Lesson.on_date.desc(), Lesson.lesson_no).limit(limit))]

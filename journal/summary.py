@@ -15,11 +15,14 @@ from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core import audit
 from core.actor import Actor
-from core.errors import NotAllowed, NotFound
+from core.db import utcnow
+from core.errors import NotAllowed, NotFound, ValidationFailed
 from core.models import Organisation, SchoolPeriod
+from journal.archive import canonical_hash
 from journal.grading import numeric_values, suggest_final
-from journal.models import Absence, Course, FinalMark, Lesson, SchoolClass, Student
+from journal.models import Absence, Course, FinalMark, Lesson, SchoolClass, Student, SummarySignoff
 
 STORAGE_NOTE = "Срок хранения: 25 лет (ARC-06). Основание: перечень типовых архивных документов."
 
@@ -140,3 +143,41 @@ def to_xlsx(klass: SchoolClass, subjects: list[str], rows: list[SummaryRow]) -> 
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
+
+
+def data_hash(subjects: list[str], rows: list[SummaryRow]) -> str:
+    """SHA-256 of the sheet's contents: a signature belongs to these exact figures."""
+    return canonical_hash({"subjects": subjects, "rows": [vars(r) for r in rows]})
+
+
+def prepare(session: Session, actor: Actor, class_id: int) -> SummarySignoff:
+    """The class teacher marks the sheet prepared (again, if the figures changed)."""
+    klass, subjects, rows = build(session, actor, class_id)
+    if klass.class_teacher_id != actor.user_id:
+        raise NotAllowed("Сводную ведомость готовит классный руководитель.")
+    signoff = session.scalar(select(SummarySignoff).where(SummarySignoff.class_id == klass.id)) or SummarySignoff(
+        class_id=klass.id)
+    signoff.sha256, signoff.prepared_by, signoff.prepared_at = data_hash(subjects, rows), actor.user_id, utcnow()
+    signoff.signed_by = signoff.signed_at = None
+    session.add(signoff)
+    session.flush()
+    audit.record(session, actor, "summary.prepare", object_type="school_class", object_id=klass.id,
+                 new={"sha256": signoff.sha256})
+    return signoff
+
+
+def sign(session: Session, actor: Actor, class_id: int) -> SummarySignoff:
+    """The deputy director checks and signs the prepared sheet; changed figures need preparing again."""
+    if "deputy" not in actor.roles:
+        raise NotAllowed("Сводную ведомость проверяет и подписывает заместитель директора по УВР.")
+    klass, subjects, rows = build(session, actor, class_id)
+    signoff = session.scalar(select(SummarySignoff).where(SummarySignoff.class_id == klass.id))
+    if signoff is None:
+        raise ValidationFailed("Классный руководитель ещё не подготовил ведомость.")
+    if signoff.sha256 != data_hash(subjects, rows):
+        raise ValidationFailed("Данные изменились после подготовки: классный руководитель готовит ведомость заново.")
+    signoff.signed_by, signoff.signed_at = actor.user_id, utcnow()
+    session.flush()
+    audit.record(session, actor, "summary.sign", object_type="school_class", object_id=klass.id,
+                 new={"sha256": signoff.sha256})
+    return signoff

@@ -148,6 +148,14 @@ def activity(class_id: int):
                            prev=monday - timedelta(days=7), next=monday + timedelta(days=7))
 
 
+@bp.route("/absences/<int:class_id>")
+@permission_required("journal.read")
+def absences(class_id: int):
+    """The class's absences with the form to record their reasons (class teacher)."""
+    rows = period_service.class_absences(get_session(), current_actor(), class_id)
+    return render_template("journal/absences.html", rows=rows, class_id=class_id, reasons=ABSENCE_REASONS)
+
+
 @bp.route("/absence/<int:absence_id>/reason", methods=["POST"])
 @permission_required("journal.read")
 def absence_reason(absence_id: int):

@@ -221,3 +221,17 @@ def control_task():
 
 def _form_filters() -> dict:
     return {k: request.form.get(k, type=int) for k in ("class_id", "subject_id", "teacher_id")}
+
+
+@bp.route("/summary/<int:class_id>/<step>", methods=["POST"])
+@permission_required("journal.read")
+def summary_step(class_id: int, step: str):
+    """The class teacher prepares the summary sheet; the deputy director signs it (ARC-05)."""
+    if step not in ("prepare", "sign"):
+        raise NotFound("Неизвестное действие.")
+    session, actor = get_session(), current_actor()
+    (sheet.prepare if step == "prepare" else sheet.sign)(session, actor, class_id)
+    session.commit()
+    flash("Ведомость подготовлена." if step == "prepare" else "Ведомость подписана.", "success")
+    return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
+                    else url_for("journal.index"))

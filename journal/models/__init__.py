@@ -1,5 +1,5 @@
 """Journal models: school structure, timetable, lessons and their entries."""
-from journal.models.diary import Consent, DiaryConfirmation, DiaryView
+from journal.models.diary import Consent, DiaryConfirmation, DiaryView, SummarySignoff
 from journal.models.entries import (
     Absence,
     EntryChange,
@@ -25,5 +25,5 @@ from journal.models.structure import (
 )
 
 __all__ = ["Absence", "BellSlot", "Consent", "DiaryConfirmation", "DiaryView", "Course", "EntryChange", "FinalMark", "Homework", "HomeworkFile", "Lesson", "Mark",
-           "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution", "ThematicPlanItem",
+           "ParentLink", "PeriodClosure", "SchoolClass", "Snapshot", "Student", "Subject", "Substitution", "SummarySignoff", "ThematicPlanItem",
            "TimetableEntry", "WorkKind"]

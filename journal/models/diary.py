@@ -48,3 +48,18 @@ class Consent(Base):
     given_on: Mapped[date] = mapped_column(Date)
     recorded_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
     recorded_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SummarySignoff(Base):
+    """The year's summary sheet of a class: prepared by the class teacher, checked and signed by the
+    deputy director, for the data whose hash it carries (ARC-05)."""
+
+    __tablename__ = "summary_signoff"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("school_class.id"), unique=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    prepared_by: Mapped[int] = mapped_column(ForeignKey("app_user.id"))
+    prepared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    signed_by: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
+    signed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

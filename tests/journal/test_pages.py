@@ -167,3 +167,24 @@ def test_the_lesson_page_edits_one_lesson_with_kinds_and_comments(app, session, 
     assert "Сохранено изменений: 1" in response.get_data(as_text=True)
     assert session.scalar(select(Mark.comment)) == "у доски"
     assert _client(app, session, s.english_teacher).get(f"/journal/lesson/{lesson.id}").status_code == 403
+
+
+def test_ATT_02_the_class_teacher_records_reasons_on_the_absences_page(app, session, school):
+    from journal.entry_service import ColumnInput, save_column
+    from journal.models import Absence
+    from tests.journal.test_entry import TZ, at
+
+    s = js.build(session, school, until=date(2017, 9, 8))
+    lesson = _first_lesson(session, s.math)
+    save_column(session, s.teacher, lesson.id, ColumnInput(cells={s.students[0].id: ("н", "")}),
+                at(lesson.on_date, 10), TZ)
+    session.commit()
+    cl = _client(app, session, s.class_teacher)
+    page = cl.get(f"/journal/absences/{s.klass.id}").get_data(as_text=True)
+    absence = session.scalar(select(Absence))
+    assert "Ученик00" in page
+    cl.post(f"/journal/absence/{absence.id}/reason", data={
+        "csrf_token": csrf_token(cl, f"/journal/absences/{s.klass.id}"), "reason": "б", "document": "справка № 7"})
+    session.expire_all()
+    assert session.get(Absence, absence.id).reason == "б"
+    assert _client(app, session, s.teacher).get(f"/journal/absences/{s.klass.id}").status_code == 403

@@ -50,3 +50,24 @@ def test_ARC_05_summary_sheet_in_word_and_excel(app, session, school):
     other = app.test_client()
     login(other, session.get(User, s.english_teacher.user_id).login)
     assert other.get(f"/journal/admin/summary/{s.klass.id}.xlsx").status_code == 403
+
+
+def test_ARC_05_the_class_teacher_prepares_and_the_deputy_signs_the_same_figures(session, school):
+    import pytest
+
+    from core.errors import NotAllowed, ValidationFailed
+    from journal.summary import prepare, sign
+
+    s = js.build(session, school, until=date(2017, 9, 8))
+    with pytest.raises(ValidationFailed, match="ещё не подготовил"):
+        sign(session, s.deputy, s.klass.id)
+    with pytest.raises(NotAllowed):
+        prepare(session, s.deputy, s.klass.id)
+    prepare(session, s.class_teacher, s.klass.id)
+    q1 = session.scalar(select(SchoolPeriod).where(SchoolPeriod.kind == "quarter", SchoolPeriod.number == 1))
+    set_final_marks(session, s.teacher, s.math.id, q1.id, {s.students[0].id: "4"}, {})
+    with pytest.raises(ValidationFailed, match="Данные изменились"):
+        sign(session, s.deputy, s.klass.id)
+    prepare(session, s.class_teacher, s.klass.id)
+    signed = sign(session, s.deputy, s.klass.id)
+    assert signed.signed_by == s.deputy.user_id
