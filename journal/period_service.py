@@ -8,9 +8,19 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.actor import Actor
 from core.errors import NotAllowed, ValidationFailed
-from core.models import Person
+from core.models import Person, SchoolPeriod
 from journal.access import course_for_reading
-from journal.models import Absence, Course, EntryChange, FinalMark, Lesson, SchoolClass, Student, Subject
+from journal.models import (
+    Absence,
+    Course,
+    EntryChange,
+    FinalMark,
+    Lesson,
+    PeriodClosure,
+    SchoolClass,
+    Student,
+    Subject,
+)
 
 
 def set_absence_reason(session: Session, actor: Actor, absence_id: int, reason: str, document: str) -> Absence:
@@ -85,3 +95,21 @@ def class_absences(session: Session, actor: Actor, class_id: int, limit: int = 3
         .join(Subject, Subject.id == Course.subject_id).join(Student, Student.id == Absence.student_id)
         .join(Person, Person.id == Student.person_id)
         .where(Course.class_id == klass.id).order_by(Lesson.on_date.desc(), Lesson.lesson_no).limit(limit))]
+
+
+def close_period(session: Session, actor: Actor, period_id: int) -> PeriodClosure:
+    """The deputy director closes a period: afterwards only they change it, with a reason (REG-07)."""
+    if "deputy" not in actor.roles:
+        raise NotAllowed("Период закрывает заместитель директора по УВР.")
+    period = session.get(SchoolPeriod, period_id)
+    if period is None:
+        raise ValidationFailed("Период не найден.")
+    closure = session.scalar(select(PeriodClosure).where(PeriodClosure.organisation_id == actor.organisation_id,
+                                                         PeriodClosure.period_id == period.id))
+    if closure is None:
+        closure = PeriodClosure(organisation_id=actor.organisation_id, period_id=period.id, closed_by=actor.user_id)
+        session.add(closure)
+        session.flush()
+        audit.record(session, actor, "journal.period_close", object_type="school_period", object_id=period.id,
+                     new={"kind": period.kind, "number": period.number})
+    return closure

@@ -31,7 +31,7 @@ from core.errors import NotFound, ValidationFailed
 from core.http import DOCX, PDF, XLSX, download
 from core.models import Job, Organisation, SchoolYear, User
 from core.pdf import docx_to_pdf
-from journal import archive, controls, school_print
+from journal import archive, controls, period_service, school_print
 from journal import storage as archive_storage
 from journal import summary as sheet
 from journal.models import EntryChange, SchoolClass, Subject
@@ -235,3 +235,14 @@ def summary_step(class_id: int, step: str):
     flash("Ведомость подготовлена." if step == "prepare" else "Ведомость подписана.", "success")
     return redirect(request.referrer if request.referrer and request.referrer.startswith(request.host_url)
                     else url_for("journal.index"))
+
+
+@bp.route("/close-period", methods=["POST"])
+@permission_required("journal.control")
+def close_period():
+    """Close a quarter (REG-07): teachers' changes stop; the deputy's go on the corrections list."""
+    session = get_session()
+    period_service.close_period(session, current_actor(), request.form.get("period_id", type=int) or 0)
+    session.commit()
+    flash("Четверть закрыта.", "success")
+    return redirect(url_for("journal_controls.dashboard"))

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from core.errors import NotAllowed, ValidationFailed
 from core.models import SchoolPeriod
 from journal.entry_service import ColumnInput, save_column
-from journal.models import Absence, EntryChange, Homework, Lesson, Mark, PeriodClosure, WorkKind
+from journal.models import Absence, EntryChange, Homework, Lesson, Mark, WorkKind
 from journal.period_service import set_absence_reason
 from tests.journal import school as js
 
@@ -122,8 +122,12 @@ def test_REG_06_every_change_keeps_old_value_author_and_server_time(session, s):
 
 
 def test_REG_07_a_closed_period_is_changed_only_by_the_deputy(session, s, school):
+    from journal.period_service import close_period
+
     q1 = session.scalar(select(SchoolPeriod).where(SchoolPeriod.kind == "quarter", SchoolPeriod.number == 1))
-    session.add(PeriodClosure(organisation_id=school.id, period_id=q1.id))
+    with pytest.raises(NotAllowed):
+        close_period(session, s.teacher, q1.id)
+    close_period(session, s.deputy, q1.id)
     session.commit()
     first = lesson(session, s.math, date(2017, 9, 4))
     with pytest.raises(NotAllowed, match="Период закрыт"):
