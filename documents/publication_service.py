@@ -125,10 +125,14 @@ def due_list(session: Session, actor: Actor) -> list[DueRow]:
     published = set(session.scalars(select(Publication.object_id).where(
         Publication.object_type == "act", Publication.status == "published",
         Publication.organisation_id == actor.organisation_id)))
+    adopted_at = dict(session.execute(select(ActHistory.act_id, func.max(ActHistory.at)).where(
+        ActHistory.act_id.in_([a.id for a in adopted]), ActHistory.action == "adopt").group_by(ActHistory.act_id)).all())
+    calendar = production_calendar(session)  # read once, not per act
     rows = []
     for act in adopted:
-        on = adoption_date(session, act)
-        rows.append(DueRow(act, on, publication_due(on, session) if on else None, act.id in published))
+        on = adopted_at[act.id].date() if act.id in adopted_at else None
+        due = calendar.add_working_days(on, PUBLISH_DAYS) if on else None
+        rows.append(DueRow(act, on, due, act.id in published))
     return sorted(rows, key=lambda r: (r.published, r.due_on or date.max))
 
 

@@ -40,12 +40,14 @@ def _course_data(session: Session, actor: Actor, course: Course, period: SchoolP
 def _attendance(session: Session, klass: SchoolClass, period: SchoolPeriod) -> list[dict]:
     students = sorted(session.scalars(select(Student).where(Student.class_id == klass.id)),
                       key=lambda s: (s.person.surname, s.person.name))
-    rows = session.execute(select(Absence.student_id, Absence.code, Absence.reason).join(Lesson)
-                           .join(Course).where(Course.class_id == klass.id,
-                                               Lesson.on_date.between(period.start, period.end))).all()
+    by_student: dict[int, list[tuple[str, str]]] = {}
+    for sid, code, reason in session.execute(select(Absence.student_id, Absence.code, Absence.reason).join(Lesson)
+                                             .join(Course).where(Course.class_id == klass.id,
+                                                                 Lesson.on_date.between(period.start, period.end))):
+        by_student.setdefault(sid, []).append((code, reason))
     out = []
     for s in students:
-        mine = [(code, reason) for sid, code, reason in rows if sid == s.id]
+        mine = by_student.get(s.id, [])
         out.append({"student": s.person.full_name, "missed": sum(c == "н" for c, _ in mine),
                     "ill": sum(c == "н" and r == "б" for c, r in mine), "late": sum(c == "о" for c, _ in mine)})
     return out

@@ -187,6 +187,7 @@ def homework(session, actor, scope, today) -> list[Finding]:
 
 def homework_load(session, actor, scope, today) -> list[Finding]:
     """CTL-07: total homework minutes due on one day for one class above the age norm (HW-01)."""
+    actor.require("journal.control")
     rows = session.execute(select(SchoolClass.id, SchoolClass.name, SchoolClass.grade, Homework.due_on,
                                   func.sum(Homework.minutes))
                            .join(Course, Course.class_id == SchoolClass.id).join(Lesson, Lesson.course_id == Course.id)
@@ -194,7 +195,6 @@ def homework_load(session, actor, scope, today) -> list[Finding]:
                            .where(SchoolClass.organisation_id == actor.organisation_id,
                                   Homework.due_on.between(scope.start, scope.end), Course.group_no.is_(None))
                            .group_by(SchoolClass.id, SchoolClass.name, SchoolClass.grade, Homework.due_on)).all()
-    actor.require("journal.control")
     return [Finding("CTL-07", name, "", "", due, f"{total} мин при норме {homework_norm(grade)} мин",
                     f"/journal/admin/controls?control=CTL-07&class_id={class_id}")
             for class_id, name, grade, due, total in rows

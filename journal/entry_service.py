@@ -15,14 +15,13 @@ from core.models import SchoolPeriod
 from journal.access import lesson_for_writing
 from journal.deadlines import homework_due, late_minutes, record_due, written_mark_due
 from journal.grading import BadCell, Cell, parse_cell
+from journal.grid_service import cell_text, course_students, lesson_entries
 from journal.models import (
     Absence,
     EntryChange,
     Homework,
-    Lesson,
     Mark,
     PeriodClosure,
-    Student,
     WorkKind,
 )
 from journal.timetable_service import last_lesson_end
@@ -56,29 +55,11 @@ class SaveResult:
     late: list[tuple[str, int]] = field(default_factory=list)
 
 
-def students_of(session: Session, lesson: Lesson) -> list[Student]:
-    """The active students a lesson is for (the class, or its group), by name."""
-    stmt = select(Student).where(Student.class_id == lesson.course.class_id, Student.active.is_(True))
-    if lesson.course.group_no:
-        stmt = stmt.where(Student.group_no == lesson.course.group_no)
-    return sorted(session.scalars(stmt), key=lambda s: (s.person.surname, s.person.name))
-
-
 def is_closed(session: Session, organisation_id: int, day: date) -> bool:
     """True when the period containing the day is closed (REG-07)."""
     return session.scalar(select(PeriodClosure.id).join(SchoolPeriod, SchoolPeriod.id == PeriodClosure.period_id)
                           .where(PeriodClosure.organisation_id == organisation_id,
                                  SchoolPeriod.start <= day, SchoolPeriod.end >= day)) is not None
-
-
-def _current_cells(session: Session, lesson: Lesson) -> tuple[dict[int, Mark], dict[int, Absence]]:
-    marks = {m.student_id: m for m in session.scalars(select(Mark).where(Mark.lesson_id == lesson.id))}
-    absences = {a.student_id: a for a in session.scalars(select(Absence).where(Absence.lesson_id == lesson.id))}
-    return marks, absences
-
-
-def _cell_text(mark: Mark | None, absence: Absence | None) -> str:
-    return Cell(mark.value if mark else "", absence.code if absence else "").text()
 
 
 def _parse_all(data: ColumnInput, allowed: set[int]) -> dict[int, Cell]:
@@ -98,8 +79,8 @@ def _parse_all(data: ColumnInput, allowed: set[int]) -> dict[int, Cell]:
 class _Column:
     """One save: collects the changes, their lateness and the conflicts before writing anything."""
 
-    def __init__(self, session, actor, lesson, now, tz):
-        self.session, self.actor, self.lesson, self.now, self.tz = session, actor, lesson, now, tz
+    def __init__(self, session, actor, lesson, data: ColumnInput, now, tz):
+        self.session, self.actor, self.lesson, self.data, self.now, self.tz = session, actor, lesson, data, now, tz
         self.changes: list[dict] = []
         self.result = SaveResult()
         self.record_late = late_minutes(now, record_due(lesson.on_date, tz))
@@ -123,12 +104,11 @@ def save_column(session: Session, actor: Actor, lesson_id: int, data: ColumnInpu
     closed = is_closed(session, lesson.organisation_id, lesson.on_date)
     if closed and "deputy" not in actor.roles:
         raise NotAllowed("Период закрыт: изменения вносит заместитель директора по УВР.")
-    students = students_of(session, lesson)
+    students = course_students(session, lesson.course)
     parsed = _parse_all(data, {s.id for s in students})
-    col = _Column(session, actor, lesson, now, tz)
-    col.data = data
+    col = _Column(session, actor, lesson, data, now, tz)
     kind = session.get(WorkKind, data.work_kind_id) if data.work_kind_id else None
-    marks, absences = _current_cells(session, lesson)
+    marks, absences = lesson_entries(session, lesson.id)
     _collect_cells(col, data, parsed, marks, absences, kind)
     homework = session.scalar(select(Homework).where(Homework.lesson_id == lesson.id))
     _collect_lesson(col, data, homework)
@@ -141,7 +121,7 @@ def save_column(session: Session, actor: Actor, lesson_id: int, data: ColumnInpu
 
 def _collect_cells(col: _Column, data: ColumnInput, parsed, marks, absences, kind) -> None:
     for student_id, cell in parsed.items():
-        current = _cell_text(marks.get(student_id), absences.get(student_id))
+        current = cell_text(marks.get(student_id), absences.get(student_id))
         typed, seen = data.cells[student_id]
         _collect_details(col, data, student_id, marks.get(student_id), cell)
         if cell.text() == current:

@@ -38,6 +38,26 @@ class Grid:
     planned: dict[int, str] = field(default_factory=dict)  # lesson → topic of the thematic plan
 
 
+def course_students(session: Session, course: Course) -> list[Student]:
+    """The active students a course is for (the class, or its group), by name."""
+    stmt = select(Student).where(Student.class_id == course.class_id, Student.active.is_(True))
+    if course.group_no:
+        stmt = stmt.where(Student.group_no == course.group_no)
+    return sorted(session.scalars(stmt), key=lambda s: (s.person.surname, s.person.name))
+
+
+def lesson_entries(session: Session, lesson_id: int) -> tuple[dict[int, Mark], dict[int, Absence]]:
+    """A lesson's marks and absences by student."""
+    marks = {m.student_id: m for m in session.scalars(select(Mark).where(Mark.lesson_id == lesson_id))}
+    absences = {a.student_id: a for a in session.scalars(select(Absence).where(Absence.lesson_id == lesson_id))}
+    return marks, absences
+
+
+def cell_text(mark: Mark | None, absence: Absence | None) -> str:
+    """A grid cell as text from its stored mark and absence."""
+    return Cell(mark.value if mark else "", absence.code if absence else "").text()
+
+
 def periods_of(session: Session, year_id: int) -> list[SchoolPeriod]:
     """The main periods (quarters, else trimesters) of a year."""
     rows = list(session.scalars(select(SchoolPeriod).where(SchoolPeriod.year_id == year_id)
@@ -54,10 +74,7 @@ def course_grid(session: Session, actor: Actor, course_id: int, period_id: int |
         raise NotFound("В календаре учебного года нет четвертей.")
     period = next((p for p in periods if p.id == period_id), None) or next(
         (p for p in periods if p.start <= today <= p.end), periods[0])
-    students_stmt = select(Student).where(Student.class_id == course.class_id, Student.active.is_(True))
-    if course.group_no:
-        students_stmt = students_stmt.where(Student.group_no == course.group_no)
-    students = sorted(session.scalars(students_stmt), key=lambda s: (s.person.surname, s.person.name))
+    students = course_students(session, course)
     lessons = list(session.scalars(select(Lesson).where(
         Lesson.course_id == course.id, Lesson.on_date.between(period.start, period.end))
         .order_by(Lesson.on_date, Lesson.lesson_no)))
@@ -144,14 +161,9 @@ def lesson_page(session: Session, actor: Actor, lesson_id: int) -> dict:
     if lesson is None:
         raise NotFound("Урок не найден.")
     course_for_reading(session, actor, lesson.course_id)
-    stmt = select(Student).where(Student.class_id == lesson.course.class_id, Student.active.is_(True))
-    if lesson.course.group_no:
-        stmt = stmt.where(Student.group_no == lesson.course.group_no)
-    students = sorted(session.scalars(stmt), key=lambda s: (s.person.surname, s.person.name))
-    marks = {m.student_id: m for m in session.scalars(select(Mark).where(Mark.lesson_id == lesson.id))}
-    absences = {a.student_id: a for a in session.scalars(select(Absence).where(Absence.lesson_id == lesson.id))}
-    cells = {s.id: Cell(marks[s.id].value if s.id in marks else "", absences[s.id].code if s.id in absences else "").text()
-             for s in students}
+    students = course_students(session, lesson.course)
+    marks, absences = lesson_entries(session, lesson.id)
+    cells = {s.id: cell_text(marks.get(s.id), absences.get(s.id)) for s in students}
     homework = session.scalar(select(Homework).where(Homework.lesson_id == lesson.id))
     return {"lesson": lesson, "students": students, "marks": marks, "cells": cells, "homework": homework,
             "files": files_of(session, [homework.id]).get(homework.id, []) if homework else [],

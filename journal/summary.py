@@ -71,22 +71,25 @@ def build(session: Session, actor: Actor, class_id: int) -> tuple[SchoolClass, l
     subject_ids = {c.subject.name: c.subject_id for c in courses}
     lessons = session.execute(select(Lesson.id, Lesson.on_date, Course.group_no).join(Course)
                               .where(Course.class_id == klass.id, Lesson.state != "cancelled")).all()
-    absences = session.execute(select(Absence.student_id, Absence.lesson_id, Absence.code, Absence.reason)
-                               .join(Lesson).join(Course).where(Course.class_id == klass.id)).all()
+    absences: dict[int, list[tuple]] = defaultdict(list)  # grouped once, not scanned per student
+    for sid, lid, code, reason in session.execute(select(Absence.student_id, Absence.lesson_id, Absence.code,
+                                                         Absence.reason).join(Lesson).join(Course)
+                                                  .where(Course.class_id == klass.id)):
+        absences[sid].append((lid, code, reason))
     rows = []
     for s in students:
         row = SummaryRow(s.person.full_name)
         for name in subjects:
             q = [finals[s.id].get((subject_ids[name], p.id), "") for p in quarters]
             row.marks[name] = q + [year_mark(q)]
-        _attendance(row, s, lessons, absences)
+        _attendance(row, s, lessons, absences[s.id])
         rows.append(row)
     return klass, subjects, rows
 
 
-def _attendance(row: SummaryRow, student: Student, lessons, absences) -> None:
-    """Lessons and whole days missed (ATT-03), of them for illness, and lateness apart."""
-    mine = [(lid, code, reason) for sid, lid, code, reason in absences if sid == student.id]
+def _attendance(row: SummaryRow, student: Student, lessons, mine: list[tuple]) -> None:
+    """Lessons and whole days missed (ATT-03), of them for illness, and lateness apart;
+    `mine` holds the student's (lesson id, code, reason) absences."""
     day_of = {lid: d for lid, d, group in lessons if group in (None, student.group_no)}
     per_day, missed_day = defaultdict(int), defaultdict(int)
     for d in day_of.values():

@@ -87,14 +87,14 @@ def dashboard(plan_id: int):
     """Progress per stage: done, overdue, due this week."""
     table = plan_service.load_plan_table(get_session(), current_actor(), plan_id)
     today = school_today()
-    rows = []
+    rows, everything = [], []
     for stage in table.stages:
         pairs = [(t.status, plan_service.task_due(t, table.occurrences.get(t.id, []), today))
                  for t in stage.tasks]
         overdue = [t for t, (s, d) in zip(stage.tasks, pairs, strict=True) if is_overdue(s, d, today)]
         rows.append((stage, progress(pairs, today), overdue))
-    total = progress([(t.status, plan_service.task_due(t, table.occurrences.get(t.id, []), today))
-                      for s in table.stages for t in s.tasks], today)
+        everything += pairs
+    total = progress(everything, today)
     return render_template("workflow/dashboard.html", table=table, rows=rows, total=total, today=today)
 
 
