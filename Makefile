@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test clean
+.PHONY: run test bench bench-setup clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Нужен Python 3.11 или новее"'
@@ -35,6 +35,15 @@ run: $(VENV)/.installed instance/secret.key
 test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest
+
+# The benchmark (BENCHMARKS.md): wrk from Debian's packages, gunicorn from PyPI.
+DB ?= sqlite
+bench-setup: $(VENV)/.installed
+	$(BIN)/python -m pip install -q -e ".[dev,bench]"
+	@command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
+
+bench: bench-setup
+	$(BIN)/python -m bench.run --db $(DB) $(ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache

@@ -34,7 +34,7 @@ def _council(session, actor, kind, name, members: list[tuple[Person, str]]):
         cs.add_member(session, actor, council, person, role, TERM_START)
 
 
-def load(session: Session, actor: Actor, school: Organisation) -> None:
+def load(session: Session, actor: Actor, school: Organisation, options=None) -> None:
     """Councils of the demo school: pedagogical (9), governing, students', parents', trade union."""
     ensure_kinds(session, school.id)
     staff = {p.surname: p for p in session.scalars(select(Person).where(Person.organisation_id == school.id))}

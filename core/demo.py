@@ -2,7 +2,12 @@
 2017/2018 school calendar. Other apps add their demo data through `DEMO_STEPS`."""
 from __future__ import annotations
 
+import resource
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import click
 from flask import current_app
@@ -45,6 +50,17 @@ FOUNDER_PEOPLE = (
     ("lebedeva", "Лебедева", "Наталья", "Владимировна",
      "Главный специалист департамента образования", ["founder_officer"]),
 )
+
+@dataclass(frozen=True)
+class DemoOptions:
+    """What demo to load: "small" (two classes, a quarter) or "large" (a whole school and year);
+    the seed makes the large one reproducible; `shape` lets tests shrink it."""
+
+    size: str = "small"
+    seed: int = 2017
+    progress: Callable[[str], None] = field(default=lambda message: None)
+    shape: Any = None
+
 
 def is_empty(session: Session) -> bool:
     """True when no organisation exists yet."""
@@ -95,8 +111,9 @@ def add_school_year_2017(session: Session, actor: Actor, school: Organisation) -
     return year
 
 
-def load_demo(session: Session, hash_method: str) -> list[User]:
+def load_demo(session: Session, hash_method: str, options: DemoOptions | None = None) -> list[User]:
     """Load the demo school into an empty database; return the demo users."""
+    options = options or DemoOptions()
     founder = people.create_organisation(session, system_actor(), kind="founder",
                                          name=FOUNDER_NAME, short_name="Департамент образования г. Перми",
                                          city="Пермь")
@@ -106,18 +123,21 @@ def load_demo(session: Session, hash_method: str) -> list[User]:
     users = _add_people(session, actor, school, SCHOOL_PEOPLE, hash_method)
     users += _add_people(session, system_actor(founder.id), founder, FOUNDER_PEOPLE, hash_method)
     add_school_year_2017(session, actor, school)
-    for path in DEMO_STEPS:  # other apps' demo data: f(session, actor, school)
-        resolve(path)(session, actor, school)
+    for path in DEMO_STEPS[options.size]:  # other apps' demo data
+        resolve(path)(session, actor, school, options)
     return users
 
 
 @click.command("demo")
 @click.option("--force", is_flag=True, help="Удалить все данные и загрузить демо заново.")
 @click.option("--if-empty", is_flag=True, help="Загрузить только в пустую базу, иначе ничего не делать.")
+@click.option("--size", type=click.Choice(sorted(DEMO_STEPS)), default="small", show_default=True,
+              help="small — два класса и четверть; large — школа на 1 100 обучающихся и учебный год.")
+@click.option("--seed", type=int, default=2017, show_default=True, help="Зерно генератора (large).")
 @with_appcontext
-def demo_command(force: bool, if_empty: bool) -> None:
+def demo_command(force: bool, if_empty: bool, size: str, seed: int) -> None:
     """Load the demo school (refuses a non-empty database without --force)."""
-    session = get_session()
+    session, started = get_session(), time.perf_counter()
     if not is_empty(session):
         if if_empty:
             click.echo("База данных уже содержит данные; демо не загружается.")
@@ -127,8 +147,11 @@ def demo_command(force: bool, if_empty: bool) -> None:
                 "База данных не пуста: демо не загружено, ничего не изменено. "
                 "Используйте --force, чтобы удалить все данные и загрузить демо заново.")
         wipe(session)
-    users = load_demo(session, current_app.config["PASSWORD_HASH_METHOD"])
+    options = DemoOptions(size, seed, progress=lambda message: click.echo(f"  {message}", err=True))
+    users = load_demo(session, current_app.config["PASSWORD_HASH_METHOD"], options)
     session.commit()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    click.echo(f"Загружено за {time.perf_counter() - started:.1f} с, пик памяти {peak_mb} МБ.", err=True)
     click.echo("Демо-школа загружена. Пользователи (пароль у всех: " + DEMO_PASSWORD + "):")
     for u in users:
         roles = ", ".join(sorted(u.roles))

@@ -17,7 +17,9 @@ CLI_GROUPS = ("workflow.cli:plan_cli", "journal.cli:journal_cli")
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")
 TASK_MODULES = ("journal.tasks",)
-DEMO_STEPS = ("approvals.demo:load", "journal.demo:load")
+# demo data of the apps by size, each step f(session, actor, school, options)
+DEMO_STEPS = {"small": ("approvals.demo:load", "journal.demo:load"),
+              "large": ("approvals.demo:load", "journal.demo_large:load")}
 
 
 def resolve(path: str):

@@ -1,4 +1,4 @@
-"""`reglament journal print --class 5А --period 1 --out FILE.docx`."""
+"""`reglament journal print|print-school|export|import`: the journal from the command line."""
 from __future__ import annotations
 
 import sys
@@ -12,10 +12,11 @@ from sqlalchemy import select
 from core.actor import system_actor
 from core.db import get_session
 from core.errors import DomainError
-from core.models import Organisation, SchoolPeriod
+from core.models import Organisation, SchoolPeriod, SchoolYear
 from journal.archive import print_quarter
 from journal.exchange import export_period, import_period
 from journal.models import SchoolClass
+from journal.school_print import queue_school_print, run_school_print
 
 journal_cli = AppGroup("journal", help="Электронный журнал.")
 
@@ -84,3 +85,24 @@ def import_cmd(file: Path, org_name: str) -> None:
         sys.exit(1)
     session.commit()
     click.echo(f"Восстановлен журнал {klass.name}.")
+
+
+@journal_cli.command("print-school")
+@click.option("--period", "period_no", type=int, required=True, help="Номер четверти.")
+@click.option("--org", "org_name", required=True, help="Краткое название школы.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True)
+def print_school_cmd(period_no: int, org_name: str, out_dir: Path) -> None:
+    """Print every class of the school for a quarter into one zip (what the background job does)."""
+    session = get_session()
+    org = session.scalar(select(Organisation).where(Organisation.short_name == org_name))
+    period = org and session.scalar(select(SchoolPeriod).join(SchoolYear).where(
+        SchoolYear.organisation_id == org.id, SchoolPeriod.kind == "quarter", SchoolPeriod.number == period_no)
+        .order_by(SchoolYear.start.desc()))
+    if period is None:
+        click.echo(f"Школа «{org_name}» или её четверть {period_no} не найдены.", err=True)
+        sys.exit(1)
+    actor = system_actor(org.id)
+    job = queue_school_print(session, actor, period.id)
+    session.commit()
+    path = run_school_print(session, actor, job.id, out_dir, current_app.config["SCHOOL_TIMEZONE"])
+    click.echo(f"{path}: {job.done} классов")

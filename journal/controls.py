@@ -47,18 +47,24 @@ class Scope:
     teacher_id: int | None = None
 
 
-def _lessons(session: Session, actor: Actor, scope: Scope, today: date):
+def _in_scope(actor: Actor, scope: Scope, today: date) -> list:
+    """Conditions on Lesson and Course for the lessons a report covers."""
     actor.require("journal.control")
+    conditions = [Lesson.organisation_id == actor.organisation_id,
+                  Lesson.on_date.between(scope.start, min(scope.end, today))]
+    if scope.class_id:
+        conditions.append(Course.class_id == scope.class_id)
+    if scope.subject_id:
+        conditions.append(Course.subject_id == scope.subject_id)
+    if scope.teacher_id:
+        conditions.append(Lesson.teacher_id == scope.teacher_id)
+    return conditions
+
+
+def _lessons(session: Session, actor: Actor, scope: Scope, today: date):
     stmt = (select(Lesson, Course, SchoolClass.name, SchoolClass.grade)
             .join(Course, Course.id == Lesson.course_id).join(SchoolClass, SchoolClass.id == Course.class_id)
-            .where(Lesson.organisation_id == actor.organisation_id,
-                   Lesson.on_date.between(scope.start, min(scope.end, today))))
-    if scope.class_id:
-        stmt = stmt.where(Course.class_id == scope.class_id)
-    if scope.subject_id:
-        stmt = stmt.where(Course.subject_id == scope.subject_id)
-    if scope.teacher_id:
-        stmt = stmt.where(Lesson.teacher_id == scope.teacher_id)
+            .where(*_in_scope(actor, scope, today)))
     return session.execute(stmt.order_by(Lesson.on_date, Lesson.lesson_no)).all()
 
 
@@ -109,18 +115,26 @@ def mark_timeliness(session, actor, scope, today, tz, now: datetime) -> list[Fin
 
 def mark_density(session, actor, scope, today) -> list[Finding]:
     """CTL-03: students with fewer marks than the minimum in the period: "не аттестован" risk."""
-    rows = _lessons(session, actor, scope, today)
-    courses = {course.id: (course, class_name) for _, course, class_name, _ in rows}
-    counts = Counter(session.execute(select(Lesson.course_id, Mark.student_id).join(Mark, Mark.lesson_id == Lesson.id)
-                                     .where(Lesson.id.in_([lesson.id for lesson, *_ in rows]))).all())
+    # counted by the database: a whole school's quarter holds some 100,000 marks
+    scoped = _in_scope(actor, scope, today)
+    lessons = select(Lesson.course_id).join(Course, Course.id == Lesson.course_id).where(*scoped)
+    courses = {course.id: (course, class_name) for course, class_name in session.execute(
+        select(Course, SchoolClass.name).join(SchoolClass, SchoolClass.id == Course.class_id)
+        .where(Course.id.in_(lessons)))}
+    counts = Counter({(course_id, sid): n for course_id, sid, n in session.execute(
+        select(Lesson.course_id, Mark.student_id, func.count()).join(Mark, Mark.lesson_id == Lesson.id)
+        .join(Course, Course.id == Lesson.course_id).where(*scoped).group_by(Lesson.course_id, Mark.student_id))})
     students = session.execute(select(Student.id, Student.class_id, Student.group_no, Student.person_id)
                                .where(Student.organisation_id == actor.organisation_id, Student.active.is_(True))).all()
     people = {p.id: p.short_name for p in session.scalars(select(Person).where(Person.organisation_id == actor.organisation_id))}
+    by_class: dict[int, list[tuple[int, int, int]]] = {}  # not every student of the school per course
+    for sid, class_id, group, person_id in students:
+        by_class.setdefault(class_id, []).append((sid, group, person_id))
     names, out = _names(session, actor), []
     for course_id, (course, class_name) in courses.items():
         need = density_minimum(course.hours_per_week)
-        for sid, class_id, group, person_id in students:
-            if class_id != course.class_id or (course.group_no and group != course.group_no):
+        for sid, group, person_id in by_class.get(course.class_id, ()):
+            if course.group_no and group != course.group_no:
                 continue
             have = counts[(course_id, sid)]
             if have < need:

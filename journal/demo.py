@@ -104,7 +104,7 @@ def _fill_quarter(session: Session, org_id: int, rng: random.Random) -> None:
             session.execute(insert(model), rows)
 
 
-def load(session: Session, actor: Actor, school: Organisation) -> None:
+def load(session: Session, actor: Actor, school: Organisation, options=None) -> None:
     """5А (class teacher Иванова Т.Н.) and 5Б (Смирнова А.П.), their timetable and a quarter of entries."""
     rng = random.Random(2017)
     users = _users(session, school.id)

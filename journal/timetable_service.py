@@ -48,6 +48,16 @@ def last_lesson_end(session: Session, course: Course, day: date) -> time | None:
 def generate_lessons(session: Session, organisation_id: int, calendar: SchoolCalendar, start: date,
                      end: date) -> int:
     """Create the lessons of every school day in [start, end] that do not exist yet; returns how many."""
+    rows = lesson_rows(session, organisation_id, calendar, start, end)
+    if rows:
+        session.execute(insert(Lesson), rows)
+    return len(rows)
+
+
+def lesson_rows(session: Session, organisation_id: int, calendar: SchoolCalendar, start: date,
+                end: date) -> list[dict]:
+    """The rows of the lessons the timetable gives for every school day in [start, end], with the
+    day's substitutions applied, leaving out lessons that exist already (nothing is written)."""
     entries = session.execute(select(TimetableEntry, Course.teacher_id).join(Course).where(
         TimetableEntry.organisation_id == organisation_id, TimetableEntry.valid_from <= end,
         TimetableEntry.valid_to >= start)).all()
@@ -55,20 +65,21 @@ def generate_lessons(session: Session, organisation_id: int, calendar: SchoolCal
         Substitution.organisation_id == organisation_id, Substitution.on_date.between(start, end)))}
     existing = set(session.execute(select(Lesson.course_id, Lesson.on_date, Lesson.lesson_no).where(
         Lesson.organisation_id == organisation_id, Lesson.on_date.between(start, end))).all())
+    by_weekday: dict[int, list] = {}
+    for entry, teacher_id in entries:
+        by_weekday.setdefault(entry.weekday, []).append((entry, teacher_id))
     rows, day = [], start
     while day <= end:
         if calendar.is_school_day(day):
-            for entry, teacher_id in entries:
-                if entry.weekday == day.weekday() and entry.valid_from <= day <= entry.valid_to:
+            for entry, teacher_id in by_weekday.get(day.weekday(), ()):
+                if entry.valid_from <= day <= entry.valid_to:
                     row = _lesson_row(organisation_id, entry, teacher_id, day, subs.get((day, entry.course_id,
                                                                                           entry.lesson_no)))
                     if (row["course_id"], day, row["lesson_no"]) not in existing:
                         rows.append(row)
                         existing.add((row["course_id"], day, row["lesson_no"]))
         day += timedelta(days=1)
-    if rows:
-        session.execute(insert(Lesson), rows)
-    return len(rows)
+    return rows
 
 
 def _lesson_row(organisation_id: int, entry: TimetableEntry, teacher_id: int, day: date,

@@ -43,8 +43,9 @@ def grid(course_id: int):
     g = grid_service.course_grid(get_session(), current_actor(), course_id, request.args.get("period", type=int),
                                  school_today())
     actor = current_actor()
+    editable = {x.id for x in g.lessons if x.state != "cancelled" and can_write(actor, x)}
     return render_template("journal/grid.html", g=g, states=LESSON_STATES, non_numeric=NON_NUMERIC,
-                           writable=lambda lesson: can_write(actor, lesson))
+                           editable=editable, rows=g.table(editable), seen=g.seen())
 
 
 def _int(value: str | None) -> int | None:
@@ -58,14 +59,20 @@ def _date(value: str | None) -> date | None:
         raise ValidationFailed(f"Дата «{value}» не распознана.") from None
 
 
+def _seen(packed: str) -> dict[str, str]:
+    """"12:5;13:н 4" (the grid's one field per column) → {"12": "5", "13": "н 4"}."""
+    return dict(item.partition(":")[::2] for item in packed.split(";") if item)
+
+
 def _column_input(form) -> ColumnInput:
     cells, kinds, comments = {}, {}, {}
+    seen = _seen(form.get("seen", ""))
     for key, typed in form.items():
         sid = key[2:]
         if not sid.isdigit():
             continue
         if key.startswith("c_"):
-            cells[int(sid)] = (typed, form.get(f"s_{sid}", ""))
+            cells[int(sid)] = (typed, form.get(f"s_{sid}", seen.get(sid, "")))
         elif key.startswith("k_") and typed.isdigit():
             kinds[int(sid)] = int(typed)
         elif key.startswith("m_"):
@@ -95,13 +102,25 @@ def save_lesson(lesson_id: int):
                                        utcnow(), current_app.config["SCHOOL_TIMEZONE"])
     session.commit()
     flash(f"Сохранено изменений: {result.saved}.", "success")
-    for name, minutes in result.late:
-        flash(f"Внесено с опозданием ({name}): {minutes // 60} ч {minutes % 60} мин; причина записана.", "info")
-    for name, current in result.conflicts:
-        flash(f"Не сохранено ({name}): запись уже изменил другой пользователь, сейчас там «{current}». "
-              "Проверьте и внесите снова.", "error")
+    # one message per kind, not per cell: the messages live in the session cookie until shown,
+    # and thirty of them overflow the 4 KB a browser keeps (found by the benchmark)
+    if result.late:
+        most = max(minutes for _, minutes in result.late)
+        flash(f"Внесено с опозданием: {_listed(name for name, _ in result.late)}; наибольшее опоздание "
+              f"{most // 60} ч {most % 60} мин; причина записана.", "info")
+    if result.conflicts:
+        flash("Не сохранено: запись уже изменил другой пользователь — "
+              + _listed(f"{name}: сейчас «{current}»" for name, current in result.conflicts)
+              + ". Проверьте и внесите снова.", "error")
     back = request.form.get("back") or url_for("journal.index")
     return redirect(back if back.startswith("/") and not back.startswith("//") else url_for("journal.index"))
+
+
+def _listed(items, shown: int = 5) -> str:
+    """"a, b, c и ещё 7" — a list short enough for one message."""
+    items = list(items)
+    rest = len(items) - shown
+    return ", ".join(items[:shown]) + (f" и ещё {rest}" if rest > 0 else "")
 
 
 @bp.route("/diary/<int:student_id>")

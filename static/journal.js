@@ -4,16 +4,18 @@
   "use strict";
   var table = document.querySelector("[data-journal]");
   if (!table) { return; }
-  function cell(row, col) {
-    return table.querySelector('input.cell[data-row="' + row + '"][data-col="' + col + '"]');
+  function cell(row, col) {  // by the table's own row and cell positions
+    var tr = table.rows[row], td = tr && tr.cells[col];
+    return td ? td.querySelector('input[name^="c_"]') : null;
   }
+  function isCell(el) { return el.tagName === "INPUT" && el.name.indexOf("c_") === 0; }
   table.addEventListener("focusin", function (e) {
-    if (e.target.classList.contains("cell")) { e.target.select(); }
+    if (isCell(e.target)) { e.target.select(); }
   });
   table.addEventListener("keydown", function (e) {
     var t = e.target;
-    if (!t.classList.contains("cell")) { return; }
-    var row = +t.dataset.row, col = +t.dataset.col, next = null;
+    if (!isCell(t)) { return; }
+    var td = t.parentElement, row = td.parentElement.rowIndex, col = td.cellIndex, next = null;
     if (e.key === "Enter" || e.key === "ArrowDown") { next = cell(row + 1, col); }
     else if (e.key === "ArrowUp") { next = cell(row - 1, col); }
     else if (e.key === "ArrowRight" && t.selectionStart === t.value.length) { next = cell(row, col + 1); }
@@ -22,6 +24,6 @@
     else if (e.key === "Enter") { e.preventDefault(); }
   });
   table.addEventListener("input", function (e) {
-    if (e.target.classList.contains("cell")) { e.target.classList.add("changed"); }
+    if (isCell(e.target)) { e.target.classList.add("changed"); }
   });
 })();
