@@ -76,7 +76,7 @@ def _parent_row(child: dict, rng: random.Random) -> dict:
         surname += "а"
     elif not mother and surname.endswith(("ва", "на")):
         surname = surname[:-1]
-    return child | {"name": name, "patronymic": patronymic, "position": "Родитель"}  | {"surname": surname}
+    return child | {"surname": surname, "name": name, "patronymic": patronymic, "position": "Родитель"}
 
 
 def _add_users(session: Session, org_id: int, person_ids: list[int], logins: list[str], role: str,
@@ -101,7 +101,9 @@ def _students(session: Session, org_id: int, built: Built, shape: SchoolShape, r
     """Students with one parent each (a parent's account logs in as parentNNNN)."""
     low, high = shape.students_per_class
     sizes = {c["id"]: rng.randint(low, high) for c in built.classes}
-    sizes[built.classes[min(len(built.classes) - 1, 4 * shape.parallels)]["id"]] = high
+    five_a = next((c["id"] for c in built.classes if c["name"] == "5А"), None)
+    if five_a:
+        sizes[five_a] = high  # the benchmark's grid is 5А's: a full class
     all_rows, owners = [], []
     for c in built.classes:
         rows = _person_rows(org_id, rng, sizes[c["id"]], f"Обучающийся {c['name']} класса")
@@ -111,7 +113,6 @@ def _students(session: Session, org_id: int, built: Built, shape: SchoolShape, r
     student_rows = [{"organisation_id": org_id, "person_id": pid, "class_id": cid, "group_no": 1 + i % 2,
                      "active": True} for i, (pid, cid) in enumerate(zip(person_ids, owners, strict=True))]
     artem, father = seed_people.get(("Попов", "Артём")), seed_people.get(("Попов", "Дмитрий"))
-    five_a = next((c["id"] for c in built.classes if c["name"] == "5А"), None)
     if artem and five_a:  # the seed's student keeps his account and his father
         student_rows.append({"organisation_id": org_id, "person_id": artem, "class_id": five_a, "group_no": 2,
                              "active": True})

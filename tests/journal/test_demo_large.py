@@ -11,7 +11,17 @@ from core.demo import DemoOptions, load_demo
 from core.models import AuditEvent, User
 from journal import controls
 from journal.demo_large import SchoolShape
-from journal.models import Absence, Course, FinalMark, Lesson, Mark, SchoolClass, Student, Subject, Substitution
+from journal.models import (
+    Absence,
+    Course,
+    FinalMark,
+    Lesson,
+    Mark,
+    SchoolClass,
+    Student,
+    Subject,
+    Substitution,
+)
 from tests import factories
 
 SHAPE = SchoolShape(parallels=4, grades=(6, 7, 9), students_per_class=(3, 4), until=date(2018, 1, 31))
