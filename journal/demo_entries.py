@@ -66,8 +66,9 @@ class ClassYear:
     def _local(self, day: date, hh: int, mm: int) -> datetime:
         return datetime.combine(day, time(hh, mm), ZoneInfo(self.tz))
 
-    def enter_lessons(self, rows: list[dict]) -> list[tuple[dict, datetime, bool]]:
-        """Decide each lesson's fate and fill its record; returns (row, entered at, test) of those entered."""
+    def enter_lessons(self, rows: list[dict]) -> list[tuple[dict, datetime, bool, str | None]]:
+        """Decide each lesson's fate and fill its record; returns (row, entered at, test, planted
+        fault) of those entered."""
         entered, count = [], defaultdict(int)
         for row in rows:
             row |= {"topic_at": None, "attendance_taken_at": None, "work_kind_id": None}  # same keys in every row
