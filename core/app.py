@@ -6,12 +6,12 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from core import auth, db
+from core import api, auth, db
 from core.config import PROJECT_ROOT, load_config
 from core.errors import DomainError
 from core.formatting import ru_date, ru_datetime, short_date
 from core.navigation import navigation_for
-from core.registry import BLUEPRINTS, resolve
+from core.registry import API_BLUEPRINTS, BLUEPRINTS, resolve
 from core.roles import ROLE_LABELS
 
 csrf = CSRFProtect()
@@ -22,8 +22,12 @@ HTTP_MESSAGES = {
     404: "Страница не найдена.",
     405: "Этот метод запроса здесь не поддерживается.",
     409: "Конфликт: данные изменились, обновите страницу.",
+    412: "Данные изменились с последнего чтения (If-Match не совпал).",
     413: "Файл слишком большой.",
+    415: "Неподдерживаемый формат тела запроса.",
     422: "Данные не прошли проверку.",
+    428: "Нужен заголовок If-Match с ETag последнего чтения.",
+    429: "Слишком много запросов: подождите и повторите.",
     500: "Внутренняя ошибка сервера. Мы уже знаем о ней; попробуйте позже.",
 }
 
@@ -39,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     auth.init_app(app)
     csrf.init_app(app)
     _register_blueprints(app)
+    api.init_app(app, [resolve(path) for path in API_BLUEPRINTS], csrf)
     _register_error_handlers(app)
     _register_templating(app)
     return app
@@ -58,6 +63,8 @@ def _register_error_handlers(app: Flask) -> None:
     @app.errorhandler(DomainError)
     def _domain_error(exc: DomainError):
         db.get_session().rollback()
+        if api.is_api_request():
+            return api.problem(exc.status, exc.message, getattr(exc, "errors", None))
         return _error_page(exc.status, exc.message, getattr(exc, "errors", None))
 
     @app.errorhandler(CSRFError)
@@ -71,12 +78,23 @@ def _register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http_error(exc: HTTPException):
-        return _error_page(exc.code or 500, HTTP_MESSAGES.get(exc.code or 500, exc.description))
+        status = exc.code or 500
+        if api.is_api_request():
+            messages = (getattr(exc, "data", None) or {}).get("messages")
+            response = api.problem(status, HTTP_MESSAGES.get(status, exc.description or ""),
+                                   api.validation_errors(messages) if messages else None)
+            if exc.response is not None:  # e.g. Retry-After of a rate limit
+                response.headers.extend((k, v) for k, v in exc.response.headers.items()
+                                        if k.lower().startswith(("retry-", "x-ratelimit")))
+            return response
+        return _error_page(status, HTTP_MESSAGES.get(status, exc.description))
 
     @app.errorhandler(Exception)
     def _unexpected(exc: Exception):
         app.logger.exception("unhandled error", exc_info=exc)
         db.get_session().rollback()
+        if api.is_api_request():
+            return api.problem(500, HTTP_MESSAGES[500])
         return _error_page(500, HTTP_MESSAGES[500])
 
 

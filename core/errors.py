@@ -44,3 +44,9 @@ class ValidationFailed(DomainError):
     def __init__(self, message: str, errors: list[str] | None = None):
         super().__init__(message)
         self.errors = errors or []
+
+
+class NotAuthenticated(DomainError):
+    """No valid credentials came with the request (an API call without a live token)."""
+
+    status = 401

@@ -6,13 +6,14 @@ from wtforms import (
     BooleanField,
     DateField,
     HiddenField,
+    IntegerField,
     PasswordField,
     SelectMultipleField,
     StringField,
     widgets,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length, NumberRange, Optional
 
 from core.roles import ROLE_LABELS
 
@@ -77,3 +78,12 @@ class CalendarOverrideForm(FlaskForm):
     day = DateField("Дата", validators=[DataRequired("Укажите дату.")])
     is_working = BooleanField("Рабочий день")
     note = StringField("Основание", validators=[Optional(), Length(max=300)])
+
+
+class TokenForm(FlaskForm):
+    """A user issues a personal access token for the API."""
+
+    name = StringField("Название (для чего токен)", validators=[DataRequired(REQUIRED), Length(max=100)])
+    scopes = MultiCheckboxField("Области доступа", choices=[])
+    days = IntegerField("Срок действия, дней", default=90,
+                        validators=[DataRequired(REQUIRED), NumberRange(1, 366, "От 1 до 366 дней.")])

@@ -8,11 +8,14 @@ from core.db import Base
 
 MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "documents.order_models",
                  "approvals.models", "journal.models")
-BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "workflow.views:bp", "workflow.views_task:bp",
-               "workflow.views_out:bp",
-              "documents.views:bp", "approvals.views:bp",
-               "approvals.views_council:bp", "documents.views_orders:bp", "documents.views_site:bp", "journal.views:bp", "journal.views_admin:bp", "journal.views_structure:bp",
-               "journal.views_controls:bp")
+BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "core.views_api:bp",
+              "workflow.views:bp", "workflow.views_task:bp", "workflow.views_out:bp",
+              "documents.views:bp", "documents.views_orders:bp", "documents.views_site:bp",
+              "approvals.views:bp", "approvals.views_council:bp",
+              "journal.views:bp", "journal.views_admin:bp", "journal.views_structure:bp",
+              "journal.views_controls:bp")
+# JSON API blueprints (core.api.ApiBlueprint), mounted under /api/v1
+API_BLUEPRINTS = ("workflow.api:blp", "documents.api:blp", "journal.api:blp")
 CLI_GROUPS = ("workflow.cli:plan_cli", "journal.cli:journal_cli")
 DAILY_JOBS = ("workflow.reminders:send_reminders", "approvals.reminders:send_step_reminders",
               "documents.acquaintance_service:send_acquaintance_reminders")

@@ -149,6 +149,19 @@ def public_documents(session: Session, org_id: int, query: str = "") -> list[Pub
     return list(session.scalars(stmt.order_by(Publication.kind_title, Publication.published_at.desc())))
 
 
+def publications_query(actor: Actor, *, date_from: date | None = None, date_to: date | None = None):
+    """What the school's site shows now (public anyway), oldest publication first, by date of
+    publication (school days as UTC dates: the site's own list uses the same)."""
+    stmt = (select(Publication).where(Publication.organisation_id == actor.organisation_id,
+                                      Publication.status == "published")
+            .order_by(Publication.published_at, Publication.id))
+    if date_from:
+        stmt = stmt.where(func.date(Publication.published_at) >= date_from)
+    if date_to:
+        stmt = stmt.where(func.date(Publication.published_at) <= date_to)
+    return stmt
+
+
 def history_of(session: Session, org_id: int) -> dict[tuple[str, int], list[Publication]]:
     """Every publication (withdrawn too) grouped by the document it publishes."""
     groups: dict[tuple[str, int], list[Publication]] = {}

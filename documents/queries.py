@@ -1,7 +1,9 @@
-"""Read-side services of local acts: lists, the act page, differences, Word files."""
+"""Read-side services of local acts and orders: lists and registers, the act page, differences,
+Word files."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,6 +15,7 @@ from documents.act_docx import act_docx, diff_docx
 from documents.content import numbered
 from documents.diff import DiffRow, diff_blocks
 from documents.models import Act, ActComment, ActHistory, ActMark, ActVersion
+from documents.order_models import Order, OrderRegister
 from documents.service import get_act, version_blocks
 
 
@@ -26,6 +29,46 @@ def list_acts(session: Session, actor: Actor) -> list[tuple[Act, int]]:
                                           .where(ActVersion.act_id.in_([a.id for a in acts]))):
         latest[act_id] = max(latest.get(act_id, 0), number)
     return [(a, latest.get(a.id, 0)) for a in acts]
+
+
+def acts_query(actor: Actor, *, status: str | None = None, date_from=None, date_to=None):
+    """The register of the school's acts, oldest first, filtered by state and creation date."""
+    actor.require("acts.view")
+    stmt = select(Act).where(Act.organisation_id == actor.organisation_id).order_by(Act.created_at, Act.id)
+    if status:
+        stmt = stmt.where(Act.status == status)
+    if date_from:
+        stmt = stmt.where(Act.created_at >= _day_start(date_from))
+    if date_to:
+        stmt = stmt.where(Act.created_at < _day_start(date_to + timedelta(days=1)))
+    return stmt
+
+
+def orders_query(actor: Actor, *, register: str | None = None, date_from=None, date_to=None):
+    """The order registers: registered orders by register, year and number, filtered by
+    registration date; drafts and signed-but-unregistered orders are not in a register yet."""
+    actor.require("orders.view")
+    stmt = (select(Order).join(OrderRegister).where(Order.organisation_id == actor.organisation_id,
+                                                     Order.number.is_not(None))
+            .order_by(OrderRegister.code, Order.year, Order.number))
+    if register:
+        stmt = stmt.where(OrderRegister.code == register)
+    if date_from:
+        stmt = stmt.where(Order.reg_date >= date_from)
+    if date_to:
+        stmt = stmt.where(Order.reg_date <= date_to)
+    return stmt
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def act_with_versions(session: Session, actor: Actor, act_id: int) -> Act:
+    """An act of the actor's school with its versions loaded (two queries)."""
+    act = get_act(session, actor, act_id)
+    session.scalars(select(ActVersion).where(ActVersion.act_id == act.id)).all()
+    return act
 
 
 def act_of_version(session: Session, version_id: int) -> int:

@@ -164,6 +164,22 @@ def load_plan_table(session: Session, actor: Actor, plan_id: int) -> PlanTable:
     return PlanTable(plan, stages, occ)
 
 
+def tasks_query(session: Session, actor: Actor, plan_id: int, *, status: str | None = None,
+                date_from: date | None = None, date_to: date | None = None):
+    """A plan's tasks in plan order, filtered by status and by the end of the term."""
+    plan = get_plan(session, actor, plan_id)
+    stmt = (select(PlanTask).join(PlanStage).where(PlanTask.plan_id == plan.id)
+            .options(selectinload(PlanTask.stage), selectinload(PlanTask.assignees))
+            .order_by(PlanStage.position, PlanTask.position))
+    if status:
+        stmt = stmt.where(PlanTask.status == status)
+    if date_from:
+        stmt = stmt.where(PlanTask.term_end >= date_from)
+    if date_to:
+        stmt = stmt.where(PlanTask.term_end <= date_to)
+    return stmt
+
+
 def task_due(task: PlanTask, occ: list[TaskOccurrence], today: date) -> date | None:
     """A one-off task's end date, or a recurring task's next open occurrence."""
     if task.term_kind in ("date", "window"):

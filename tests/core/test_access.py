@@ -17,6 +17,10 @@ def test_every_route_declares_a_permission_or_public(app):
     assert undeclared == []
 
 
+def _is_api(perms) -> bool:
+    return any(p.startswith("token:") for p in perms)
+
+
 def _sample_url(rule) -> str:
     return rule.build({arg: 1 for arg in rule.arguments})[1]
 
@@ -29,7 +33,7 @@ def test_protected_pages_refuse_roles_without_the_permission(app, client_as):
     clients: dict[str, object] = {}
     checked = 0
     for rule, perms in _declared(app):
-        if perms in (("public",), ("login",)) or "GET" not in rule.methods:
+        if perms in (("public",), ("login",)) or "GET" not in rule.methods or _is_api(perms):
             continue
         for role in _roles_without(perms):
             if role not in clients:
@@ -42,10 +46,14 @@ def test_protected_pages_refuse_roles_without_the_permission(app, client_as):
 
 def test_anonymous_visitor_is_sent_to_login(app, client):
     for rule, perms in _declared(app):
-        if perms == ("public",) or "GET" not in rule.methods:
+        if perms == ("public",):
             continue
-        response = client.get(_sample_url(rule))
-        assert response.status_code == 302 and "/login" in response.headers["Location"], rule.rule
+        for method in rule.methods - {"HEAD", "OPTIONS"}:
+            response = client.open(_sample_url(rule), method=method)
+            if _is_api(perms):  # an API client is told, not redirected
+                assert response.status_code == 401, (method, rule.rule)
+            elif method == "GET":
+                assert response.status_code == 302 and "/login" in response.headers["Location"], rule.rule
 
 
 @pytest.mark.parametrize("role", sorted(ROLE_PERMISSIONS))
