@@ -63,6 +63,12 @@ class ReglamentApi(Api):
     def _register_error_handlers(self):
         pass
 
+    def _register_pagination_header(self):
+        # the header carries the metadata as a JSON string; documented as what goes on the wire
+        self.spec.components.header("PAGINATION", {
+            "description": "JSON: total, total_pages, first_page, last_page, page, previous_page, next_page",
+            "schema": {"type": "string", "example": '{"total": 120, "total_pages": 3, "page": 1}'}}, lazy=True)
+
     def _register_responses(self):
         # flask-smorest's own set, but errors documented as application/problem+json
         for status in http.HTTPStatus:
@@ -175,6 +181,8 @@ def paged(session: Session, stmt: Select, params) -> list:
     """One page of a query (LIMIT/OFFSET) and its total for the X-Pagination header: two SQL
     queries whatever the table's size."""
     params.item_count = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
+    if params.first_item >= params.item_count:  # past the end (a huge page number never reaches SQL)
+        return []
     return list(session.scalars(stmt.limit(params.page_size).offset(params.first_item)))
 
 

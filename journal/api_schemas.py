@@ -93,7 +93,7 @@ class LessonColumnSchema(LessonSchema):
 class CellInput(ma.Schema):
     """A cell to write: the new text and what the client read before (conflicts are reported)."""
 
-    student_id = F.Integer(required=True)
+    student_id = F.Integer(required=True, validate=ma.validate.Range(1, 2**31 - 1))
     value = F.String(required=True, validate=ma.validate.Length(max=20),
                      metadata={"example": "5", "description": "Как в клетке журнала: «5», «4-», «н», «н 4», пусто — стереть"})
     seen = F.String(load_default="", validate=ma.validate.Length(max=20))
@@ -142,7 +142,7 @@ class SaveResultSchema(ma.Schema):
 class ClassFilterArgs(ma.Schema):
     """Limit to one class."""
 
-    class_id = F.Integer(validate=ma.validate.Range(min=1))
+    class_id = F.Integer(validate=ma.validate.Range(1, 2**31 - 1))
 
 
 class PeriodSchema(ma.Schema):

@@ -66,7 +66,7 @@ def test_each_role_lands_on_its_dashboard_with_only_allowed_links(client_as, rol
 
 def test_malformed_id_and_unknown_page_get_russian_404(client_as):
     cl = client_as("admin")
-    for url in ("/admin/users/abc", "/no-such-page", "/admin/users/999999"):
+    for url in ("/admin/users/abc", "/no-such-page", "/admin/users/999999", "/admin/users/" + "9" * 40):
         response = cl.get(url)
         assert response.status_code == 404
         assert "не найден" in response.get_data(as_text=True)
