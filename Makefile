@@ -32,7 +32,14 @@ run: $(VENV)/.installed instance/secret.key
 	trap 'kill $$jobs_pid 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/reglament run --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed
+# The single sign-on tests run a real OpenID Connect provider (npm's oidc-provider) on Node.js;
+# without npm they are skipped with a message.
+OIDC := tests/oidc
+$(OIDC)/node_modules/.installed: $(OIDC)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(OIDC) --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm не найден: тесты входа через OpenID Connect будут пропущены"; fi
+
+test: $(VENV)/.installed $(OIDC)/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/pytest
 
@@ -46,4 +53,4 @@ bench: bench-setup
 	$(BIN)/python -m bench.run --db $(DB) $(ARGS)
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .ruff_cache
+	rm -rf $(VENV) instance .pytest_cache .ruff_cache $(OIDC)/node_modules

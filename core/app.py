@@ -6,7 +6,7 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
-from core import api, auth, db
+from core import api, auth, db, sso
 from core.config import PROJECT_ROOT, load_config
 from core.errors import DomainError
 from core.formatting import ru_date, ru_datetime, short_date
@@ -43,6 +43,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     load_config(app, overrides)
     db.init_app(app)
     auth.init_app(app)
+    sso.init_app(app)
     csrf.init_app(app)
     _register_blueprints(app)
     api.init_app(app, [resolve(path) for path in API_BLUEPRINTS], csrf)

@@ -8,6 +8,7 @@ from wtforms import (
     HiddenField,
     IntegerField,
     PasswordField,
+    SelectField,
     SelectMultipleField,
     StringField,
     widgets,
@@ -87,3 +88,17 @@ class TokenForm(FlaskForm):
     scopes = MultiCheckboxField("Области доступа", choices=[])
     days = IntegerField("Срок действия, дней", default=90,
                         validators=[DataRequired(REQUIRED), NumberRange(1, 366, "От 1 до 366 дней.")])
+
+
+class ProviderForm(FlaskForm):
+    """The admin adds or changes an OpenID Connect provider (by its code)."""
+
+    key = StringField("Код (в адресе возврата)", validators=[DataRequired(REQUIRED), Length(max=32)])
+    title = StringField("Название на кнопке входа", validators=[DataRequired(REQUIRED), Length(max=100)])
+    issuer = StringField("Адрес поставщика (issuer)", validators=[DataRequired(REQUIRED), Length(max=300)])
+    client_id = StringField("Идентификатор клиента", validators=[DataRequired(REQUIRED), Length(max=200)])
+    client_secret = PasswordField("Секрет клиента (пусто — оставить прежний)", validators=[Optional(), Length(max=500)])
+    match_claim = SelectField("Как находить учётную запись", choices=[
+        SelectChoice("sub", "По привязке: пользователь один раз привязывает вход в профиле"),
+        SelectChoice("email", "По подтверждённой электронной почте, совпадающей с почтой учётной записи")])
+    active = BooleanField("Включён", default=True)

@@ -12,8 +12,9 @@ NAV_ITEMS: tuple[tuple[str, str, str], ...] = (
     ("Сайт", "site.desk", "site.publish"),
     ("Журнал", "journal.index", "journal.read"),
     ("Дневник", "journal.index", "diary.read"),
-
     ("Пользователи", "admin.users", "admin.users"),
+    ("Токены API", "api_docs.school_tokens", "admin.users"),
+    ("Вход через поставщиков", "sso.providers", "admin.users"),
     ("Журнал событий", "admin.audit_log", "admin.audit"),
     ("Календарь", "admin.calendar", "admin.calendar"),
 )

@@ -8,7 +8,7 @@ from core.db import Base
 
 MODEL_MODULES = ("core.models", "workflow.models", "documents.models", "documents.order_models",
                  "approvals.models", "journal.models")
-BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "core.views_api:bp",
+BLUEPRINTS = ("core.views:bp", "core.views_admin:bp", "core.views_api:bp", "core.views_sso:bp",
               "workflow.views:bp", "workflow.views_task:bp", "workflow.views_out:bp",
               "documents.views:bp", "documents.views_orders:bp", "documents.views_site:bp",
               "approvals.views:bp", "approvals.views_council:bp",

@@ -1,4 +1,4 @@
-"""Rules of the API's personal access tokens and of single sign-on (pure).
+"""Rules of the API's personal access tokens and of single sign-on through OpenID Connect (pure).
 
 A scope narrows what a token may do; it never widens the rights of the token's user (SEC-02):
 a scope is offered only to a user whose roles hold one of the permissions behind it."""
@@ -57,3 +57,17 @@ def bearer_secret(authorization: str | None) -> str | None:
     if kind.lower() != "bearer" or not value.startswith(TOKEN_PREFIX) or len(value) > 100:
         return None
     return value
+
+
+def verified_email(claims: dict) -> str | None:
+    """The e-mail of an ID token's claims, lower-cased, only when the provider says it verified
+    it: an unverified address proves nothing about who signs in."""
+    email = claims.get("email")
+    if claims.get("email_verified") is not True or not isinstance(email, str) or "@" not in email:
+        return None
+    return email.strip().lower()
+
+
+def provider_key_ok(key: str) -> bool:
+    """A provider's key as it appears in the callback address: a-z, digits and "-", 1–32 long."""
+    return 0 < len(key) <= 32 and all(c.isascii() and (c.isalnum() or c == "-") and not c.isupper() for c in key)

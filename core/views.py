@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_login import current_user, login_user, logout_user
 
-from core import accounts, notify
+from core import accounts, notify, sso
 from core.auth import client_ip, current_actor, login_required, public
 from core.dashboard import panels_for
 from core.db import get_session
@@ -41,11 +41,11 @@ def login():
         except (accounts.LoginLocked, ValidationFailed) as exc:
             session.commit()  # the failed attempt is a security event and must stay (PD-01)
             flash(exc.message, "error")
-            return render_template("core/login.html", form=form), 200
+            return render_template("core/login.html", form=form, providers=sso.active_providers(session)), 200
         session.commit()
         login_user(user)
         return redirect(safe_next(form.next.data) or url_for("core.dashboard"))
-    return render_template("core/login.html", form=form)
+    return render_template("core/login.html", form=form, providers=sso.active_providers(get_session()))
 
 
 @bp.route("/logout", methods=["POST"])
