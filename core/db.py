@@ -104,3 +104,12 @@ def get_session() -> Session:
     if "_db_session" not in g:
         g._db_session = get_database().sessionmaker()
     return g._db_session
+
+
+def within(stmt, column, start=None, end=None):
+    """`stmt` limited to rows whose `column` lies in [start, end]; a missing bound is open."""
+    if start is not None:
+        stmt = stmt.where(column >= start)
+    if end is not None:
+        stmt = stmt.where(column <= end)
+    return stmt

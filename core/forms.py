@@ -90,6 +90,12 @@ class TokenForm(FlaskForm):
                         validators=[DataRequired(REQUIRED), NumberRange(1, 366, "От 1 до 366 дней.")])
 
 
+class AdminTokenForm(TokenForm):
+    """The admin issues a token for a user of the school (for a portal's service account, say)."""
+
+    login = StringField("Логин пользователя", validators=[DataRequired(REQUIRED), Length(max=64)])
+
+
 class ProviderForm(FlaskForm):
     """The admin adds or changes an OpenID Connect provider (by its code)."""
 

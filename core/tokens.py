@@ -29,22 +29,22 @@ class TokenCall:
     token_id: int
 
 
-def _target_user(session: Session, actor: Actor, user_id: int | None) -> User:
-    if user_id is None or user_id == actor.user_id:
+def _target_user(session: Session, actor: Actor, login: str | None) -> User:
+    if not login or login == actor.login:
         user = session.get(User, actor.user_id)
     else:
         actor.require("admin.users")
-        user = session.get(User, user_id)
+        user = session.scalar(select(User).where(User.login == login.strip().lower()))
     if user is None or user.organisation_id != actor.organisation_id:
-        raise NotFound("Пользователь не найден.")
+        raise NotFound("Пользователь с таким логином в школе не найден.")
     return user
 
 
 def issue(session: Session, actor: Actor, *, name: str, scopes: list[str], days: int, now: datetime,
-          user_id: int | None = None) -> tuple[ApiToken, str]:
+          login: str | None = None) -> tuple[ApiToken, str]:
     """Issue a token for the actor (or, by the admin, for a user of the school); returns the row
     and the secret, which is shown once and never stored."""
-    user = _target_user(session, actor, user_id)
+    user = _target_user(session, actor, login)
     name = (name or "").strip()
     errors = []
     if not name or len(name) > 100:

@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, flash, jsonify, redirect, render_templ
 from core import api, tokens
 from core.auth import current_actor, login_required, permission_required, public
 from core.db import get_session, utcnow
-from core.forms import ConfirmForm, TokenForm
+from core.forms import AdminTokenForm, ConfirmForm, TokenForm
 from core.token_rules import SCOPES, scopes_for
 
 bp = Blueprint("api_docs", __name__)
@@ -64,11 +64,17 @@ def revoke_token(token_id: int):
     return redirect(url_for("api_docs.my_tokens"))
 
 
-@bp.route("/admin/tokens")
+@bp.route("/admin/tokens", methods=["GET", "POST"])
 @permission_required("admin.users")
 def school_tokens():
-    """Every token of the school's users, for the admin to review and revoke."""
-    session = get_session()
-    return render_template("core/tokens.html", form=None, secret=None,
-                           rows=tokens.school_tokens(session, current_actor()), confirm=ConfirmForm(),
+    """Every token of the school's users, for the admin to issue, review and revoke."""
+    session, actor = get_session(), current_actor()
+    form, secret = AdminTokenForm(), None
+    form.scopes.choices = list(SCOPES.items())  # the service refuses what the user's roles cannot use
+    if form.validate_on_submit():
+        _, secret = tokens.issue(session, actor, name=form.name.data, scopes=form.scopes.data,
+                                 days=form.days.data, now=utcnow(), login=form.login.data)
+        session.commit()
+    return render_template("core/tokens.html", form=form, secret=secret,
+                           rows=tokens.school_tokens(session, actor), confirm=ConfirmForm(),
                            scopes=SCOPES, now=utcnow(), own=False)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.actor import Actor
 from core.calendar_service import production_calendar
-from core.db import utcnow
+from core.db import utcnow, within
 from core.errors import InvalidTransition, NotFound
 from core.formatting import short_date
 from core.models import Organisation
@@ -155,11 +155,7 @@ def publications_query(actor: Actor, *, date_from: date | None = None, date_to: 
     stmt = (select(Publication).where(Publication.organisation_id == actor.organisation_id,
                                       Publication.status == "published")
             .order_by(Publication.published_at, Publication.id))
-    if date_from:
-        stmt = stmt.where(func.date(Publication.published_at) >= date_from)
-    if date_to:
-        stmt = stmt.where(func.date(Publication.published_at) <= date_to)
-    return stmt
+    return within(stmt, func.date(Publication.published_at), date_from, date_to)
 
 
 def history_of(session: Session, org_id: int) -> dict[tuple[str, int], list[Publication]]:

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
+from core.db import within
 from core.errors import NotFound
 from core.models import Organisation, User
 from documents.act_docx import act_docx, diff_docx
@@ -37,11 +38,9 @@ def acts_query(actor: Actor, *, status: str | None = None, date_from=None, date_
     stmt = select(Act).where(Act.organisation_id == actor.organisation_id).order_by(Act.created_at, Act.id)
     if status:
         stmt = stmt.where(Act.status == status)
-    if date_from:
-        stmt = stmt.where(Act.created_at >= _day_start(date_from))
     if date_to:
         stmt = stmt.where(Act.created_at < _day_start(date_to + timedelta(days=1)))
-    return stmt
+    return within(stmt, Act.created_at, _day_start(date_from) if date_from else None)
 
 
 def orders_query(actor: Actor, *, register: str | None = None, date_from=None, date_to=None):
@@ -53,11 +52,7 @@ def orders_query(actor: Actor, *, register: str | None = None, date_from=None, d
             .order_by(OrderRegister.code, Order.year, Order.number))
     if register:
         stmt = stmt.where(OrderRegister.code == register)
-    if date_from:
-        stmt = stmt.where(Order.reg_date >= date_from)
-    if date_to:
-        stmt = stmt.where(Order.reg_date <= date_to)
-    return stmt
+    return within(stmt, Order.reg_date, date_from, date_to)
 
 
 def _day_start(day: date) -> datetime:

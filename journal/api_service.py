@@ -8,6 +8,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
+from core.db import within
 from core.errors import NotAllowed, ValidationFailed
 from core.models import SchoolPeriod, SchoolYear, User
 from journal.access import can_write, course_for_reading, readable_courses, readable_students
@@ -29,11 +30,7 @@ def teacher_names(session: Session, courses: list[Course]) -> dict[int, str]:
 
 
 def _dated(stmt, date_from: date | None, date_to: date | None):
-    if date_from:
-        stmt = stmt.where(Lesson.on_date >= date_from)
-    if date_to:
-        stmt = stmt.where(Lesson.on_date <= date_to)
-    return stmt.order_by(Lesson.on_date, Lesson.lesson_no, Lesson.id)
+    return within(stmt, Lesson.on_date, date_from, date_to).order_by(Lesson.on_date, Lesson.lesson_no, Lesson.id)
 
 
 def course_lessons_query(session: Session, actor: Actor, course_id: int, date_from=None, date_to=None):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from core import audit
 from core.actor import Actor
 from core.calendar_service import school_calendar
+from core.db import within
 from core.errors import NotAllowed, NotFound
 from core.formatting import short_date
 from core.models import Person, User
@@ -173,11 +174,7 @@ def tasks_query(session: Session, actor: Actor, plan_id: int, *, status: str | N
             .order_by(PlanStage.position, PlanTask.position))
     if status:
         stmt = stmt.where(PlanTask.status == status)
-    if date_from:
-        stmt = stmt.where(PlanTask.term_end >= date_from)
-    if date_to:
-        stmt = stmt.where(PlanTask.term_end <= date_to)
-    return stmt
+    return within(stmt, PlanTask.term_end, date_from, date_to)
 
 
 def task_due(task: PlanTask, occ: list[TaskOccurrence], today: date) -> date | None:

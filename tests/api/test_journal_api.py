@@ -5,13 +5,11 @@ from datetime import date
 import pytest
 from sqlalchemy import func, select
 
-from core.accounts import create_user
-from core.actor import system_actor
-from core.models import AuditEvent, Person, SchoolPeriod
+from core.db import utcnow
+from core.models import AuditEvent, SchoolPeriod
 from journal import exchange
 from journal.entry_service import ColumnInput, save_column
-from journal.models import EntryChange, Lesson, Mark, ParentLink
-from tests import factories
+from journal.models import EntryChange, Lesson, Mark
 from tests.api.helpers import bearer, token_for
 from tests.journal import school as js
 
@@ -28,12 +26,7 @@ def _lesson(session, course, day=MONDAY) -> Lesson:
 
 
 def _parent_token(session, school, student) -> str:
-    link = session.scalar(select(ParentLink).where(ParentLink.student_id == student.id))
-    user = create_user(session, system_actor(school.id), login=f"parent{student.id}", password=factories.PASSWORD,
-                       organisation=school, person=session.get(Person, link.parent_person_id), roles=["parent"],
-                       hash_method=factories.FAST_HASH)
-    session.commit()
-    return token_for(session, user, "journal.read")
+    return token_for(session, js.parent_account(session, school, student), "journal.read")
 
 
 def test_SEC_02_a_teacher_reads_own_courses_only(app, session, s):
@@ -52,7 +45,7 @@ def test_SEC_02_a_parents_token_reads_only_their_child(app, session, s, school):
     child, other = s.students[0], s.students[1]
     save_column(session, s.teacher, _lesson(session, s.math).id,
                 ColumnInput(cells={child.id: ("5", ""), other.id: ("2", "")}, reason="тест"),
-                js_now(), "Asia/Yekaterinburg")
+                utcnow(), "Asia/Yekaterinburg")
     session.commit()
     secret, call = _parent_token(session, school, child), app.test_client()
     assert [x["id"] for x in call.get("/api/v1/journal/students", headers=bearer(secret)).get_json()] == [child.id]
@@ -62,11 +55,6 @@ def test_SEC_02_a_parents_token_reads_only_their_child(app, session, s, school):
     assert call.get(f"/api/v1/journal/students/{other.id}/lessons", headers=bearer(secret)).status_code == 403
     assert call.get("/api/v1/journal/courses", headers=bearer(secret)).get_json() == []
     assert call.get(f"/api/v1/journal/courses/{s.math.id}/lessons", headers=bearer(secret)).status_code == 403
-
-
-def js_now():
-    from core.db import utcnow
-    return utcnow()
 
 
 def _column(call, secret, lesson_id):

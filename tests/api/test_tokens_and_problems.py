@@ -7,7 +7,8 @@ from datetime import timedelta
 
 import pytest
 import redis
-from sqlalchemy import select
+from openapi_spec_validator import validate
+from sqlalchemy import func, select
 
 from core import tokens
 from core.app import create_app
@@ -149,8 +150,9 @@ def test_rate_limit_is_shared_between_workers_through_redis(database_url, sessio
     assert workers[1].get("/api/v1/plans", headers=bearer(other)).status_code == 200  # counted per token
 
 
-def test_openapi_document_declares_every_endpoint_with_security_and_problems(client):
+def test_openapi_document_is_valid_and_declares_every_endpoint_with_security_and_problems(client):
     spec = client.get("/api/v1/openapi.json").get_json()
+    validate(spec)  # OpenAPI 3.0 rules, by openapi-spec-validator
     assert spec["openapi"].startswith("3.") and spec["components"]["securitySchemes"]["bearerAuth"]
     operations = [(path, op) for path, ops in spec["paths"].items() for m, op in ops.items() if m != "parameters"]
     assert len(operations) >= 15
@@ -167,3 +169,18 @@ def test_reference_page_is_public_and_lists_the_endpoints(client):
     page = client.get("/api/v1/").get_data(as_text=True)
     assert "POST /api/v1/journal/lessons/{lesson_id}/entries" in page and "marks.write" in page
     assert "<script" not in page
+
+
+def test_the_admin_issues_a_token_for_a_user_within_that_users_rights(app, session, school, client_as):
+    deputy = factories.make_user(session, school, ["deputy"])
+    parent = factories.make_user(session, school, ["parent"])
+    session.commit()
+    admin = client_as("admin")
+    form = {"csrf_token": csrf_token(admin, "/admin/tokens"), "name": "Портал", "days": "30"}
+    page = admin.post("/admin/tokens", data=form | {"login": deputy.login, "scopes": ["plan.read"]})
+    secret = re.search(r"rgl_[A-Za-z0-9_-]{43}", page.get_data(as_text=True)).group(0)
+    assert session.scalar(select(ApiToken.user_id)) == deputy.id
+    assert app.test_client().get("/api/v1/plans", headers=bearer(secret)).status_code == 200
+    refused = admin.post("/admin/tokens", data=form | {"login": parent.login, "scopes": ["marks.write"]})
+    assert refused.status_code == 422 and "Токен не выпущен" in refused.get_data(as_text=True)
+    assert session.scalar(select(func.count()).select_from(ApiToken)) == 1

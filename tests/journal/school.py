@@ -5,11 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
+from sqlalchemy import select
+
+from core.accounts import create_user
 from core.actor import Actor, system_actor
 from core.calendar_service import school_calendar
 from core.demo import add_school_year_2017
+from core.models import Person
 from journal import setup_service as setup
-from journal.models import Course, SchoolClass, Student
+from journal.models import Course, ParentLink, SchoolClass, Student
 from journal.timetable_service import generate_lessons
 from tests import factories
 
@@ -34,6 +38,16 @@ class JournalSchool:
     class_teacher: Actor
     deputy: Actor
     admin: Actor
+
+
+def parent_account(session, school, student):
+    """A login for the student's parent (the person the builder linked), committed."""
+    link = session.scalar(select(ParentLink).where(ParentLink.student_id == student.id))
+    user = create_user(session, system_actor(school.id), login=f"parent{student.id}", password=factories.PASSWORD,
+                       organisation=school, person=session.get(Person, link.parent_person_id), roles=["parent"],
+                       hash_method=factories.FAST_HASH)
+    session.commit()
+    return user
 
 
 def _actor(user) -> Actor:

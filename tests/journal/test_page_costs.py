@@ -5,11 +5,9 @@ from datetime import UTC, date, datetime
 
 from sqlalchemy import func, select
 
-from core.accounts import create_user
-from core.actor import system_actor
 from core.bulk import insert_rows
-from core.models import Person, SchoolPeriod, User
-from journal.models import Absence, Course, EntryChange, Homework, Lesson, Mark, ParentLink, Student
+from core.models import SchoolPeriod, User
+from journal.models import Absence, Course, EntryChange, Homework, Lesson, Mark, Student
 from tests import factories
 from tests.conftest import csrf_token, login
 from tests.journal import school as js
@@ -22,12 +20,7 @@ def _signed_in(app, session, user_id: int):
 
 
 def _parent_of(session, school, student) -> int:
-    link = session.scalar(select(ParentLink).where(ParentLink.student_id == student.id))
-    user = create_user(session, system_actor(school.id), login=f"parent{school.id}", password=factories.PASSWORD,
-                       organisation=school, person=session.get(Person, link.parent_person_id), roles=["parent"],
-                       hash_method=factories.FAST_HASH)
-    session.commit()
-    return user.id
+    return js.parent_account(session, school, student).id
 
 
 def _enter(session, s) -> int:
