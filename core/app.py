@@ -10,7 +10,7 @@ from core import api, auth, db, sso
 from core.config import PROJECT_ROOT, load_config
 from core.errors import DomainError
 from core.formatting import ru_date, ru_datetime, short_date
-from core.http import DatabaseId
+from core.http import CleanRequest, DatabaseId, add_security_headers
 from core.navigation import navigation_for
 from core.registry import API_BLUEPRINTS, BLUEPRINTS, resolve
 from core.roles import ROLE_LABELS
@@ -39,6 +39,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         "reglament", root_path=str(PROJECT_ROOT), instance_path=str(PROJECT_ROOT / "instance"),
         template_folder="templates", static_folder="static",
     )
+    app.request_class = CleanRequest
     app.url_map.converters["int"] = DatabaseId
     load_config(app, overrides)
     db.init_app(app)
@@ -49,6 +50,7 @@ def create_app(overrides: dict | None = None) -> Flask:
     api.init_app(app, [resolve(path) for path in API_BLUEPRINTS], csrf)
     _register_error_handlers(app)
     _register_templating(app)
+    app.after_request(add_security_headers)
     return app
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from openpyxl import load_workbook
 
 from core.errors import ValidationFailed
+from core.text import clean_text
 from core.uploads import check_xlsx
 
 COLUMNS = {
@@ -38,9 +39,9 @@ class RosterRow:
 
 def _decode(data: bytes) -> tuple[str, bool]:
     try:
-        return data.decode("utf-8-sig"), True
+        return clean_text(data.decode("utf-8-sig")), True
     except UnicodeDecodeError:
-        return data.decode("cp1251", errors="replace"), False
+        return clean_text(data.decode("cp1251", errors="replace")), False
 
 
 def _table(data: bytes, filename: str) -> tuple[list[list[str]], bool]:
