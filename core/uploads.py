@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
+
+import docx
+from openpyxl import load_workbook
 
 from core.errors import ValidationFailed
 
@@ -13,6 +17,9 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_UNPACKED = 64 * 1024 * 1024  # bytes all members may unpack to
 MAX_RATIO = 200  # unpacked / packed per member; real Word XML stays far below
 MAX_MEMBERS = 2000
+# what reading a damaged member of a zip can raise
+_BROKEN_MEMBER = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
+                  KeyError)
 
 
 def _refuse(message: str) -> ValidationFailed:
@@ -55,13 +62,13 @@ def _check_members(archive: zipfile.ZipFile, infos: list[zipfile.ZipInfo], main_
     names = {i.filename for i in infos}
     if main_part not in names or "[Content_Types].xml" not in names:
         raise _refuse(f"Файл повреждён или не является {kind_name}.")
-    content_types = archive.read("[Content_Types].xml")
+    try:
+        content_types = archive.read("[Content_Types].xml")
+        head = archive.read(main_part)[:4096]
+    except _BROKEN_MEMBER:  # found by fuzzing: a cut or overwritten file fails inside zlib
+        raise _refuse(f"Файл повреждён или не является {kind_name}.") from None
     if b"macroEnabled" in content_types:
         raise _refuse("Документы с макросами (.docm, .xlsm) не принимаются.")
-    try:
-        head = archive.read(main_part)[:4096]
-    except (zipfile.BadZipFile, OSError, EOFError):
-        raise _refuse(f"Файл повреждён или не является {kind_name}.") from None
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise _refuse("Документ содержит объявления DTD/сущностей; такие файлы не принимаются.")
 
@@ -74,3 +81,23 @@ def check_docx(data: bytes, filename: str) -> None:
 def check_xlsx(data: bytes, filename: str) -> None:
     """Refuse anything but a plain .xlsx."""
     check_office_zip(data, filename, "xl/workbook.xml", "книгой Excel (.xlsx)")
+
+
+def open_docx(data: bytes, filename: str):
+    """A checked .docx parsed by python-docx. The parser meets damaged parts with many kinds of
+    exception; each becomes the same Russian refusal, never a crash."""
+    check_docx(data, filename)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 — the boundary of a third-party parser of untrusted bytes
+        raise _refuse("Не удалось прочитать документ Word: файл повреждён.") from None
+
+
+def xlsx_rows(data: bytes, filename: str) -> list[tuple]:
+    """The values of a checked .xlsx's first sheet, row by row (refused in Russian when damaged)."""
+    check_xlsx(data, filename)
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    except Exception:  # noqa: BLE001 — as above: openpyxl parses lazily, so reading the rows counts too
+        raise _refuse("Не удалось прочитать книгу Excel: файл повреждён.") from None

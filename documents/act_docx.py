@@ -11,6 +11,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from core.docx_fields import add_page_number
+from core.uploads import open_docx
 from documents.content import Block, numbered
 from documents.diff import DiffRow
 
@@ -114,10 +115,10 @@ def _mark_run(run, op: str) -> None:
         run.font.color.rgb = RGBColor(0xB3, 0x26, 0x1E)
 
 
-def read_act_docx(data: bytes) -> str:
-    """An uploaded act → editor markup: headings become sections, list paragraphs items;
-    leading numbers ("1.2.") are dropped since the text is renumbered."""
-    doc = Document(io.BytesIO(data))
+def read_act_docx(data: bytes, filename: str) -> str:
+    """An uploaded act (checked, see core.uploads) → editor markup: headings become sections, list
+    paragraphs items; leading numbers ("1.2.") are dropped since the text is renumbered."""
+    doc = open_docx(data, filename)
     lines: list[str] = []
     for p in doc.paragraphs:
         text = " ".join(p.text.split())

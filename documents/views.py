@@ -7,7 +7,6 @@ from core.auth import current_actor, permission_required
 from core.db import get_session
 from core.errors import StaleState, ValidationFailed
 from core.http import DOCX, download
-from core.uploads import check_docx
 from documents import queries, service
 from documents.act_docx import read_act_docx
 from documents.act_templates import TEMPLATES
@@ -118,9 +117,8 @@ def upload(act_id: int):
         flash("Выберите файл .docx.", "error")
         return redirect(url_for("documents.edit", act_id=act_id))
     data = form.file.data.read()
-    check_docx(data, form.file.data.filename or "")
     session = get_session()
-    version = service.save_text(session, current_actor(), act_id, read_act_docx(data), form.base_sha.data)
+    version = service.save_text(session, current_actor(), act_id, read_act_docx(data, form.file.data.filename or ""), form.base_sha.data)
     session.commit()
     flash(f"Текст загружен из файла: редакция {version.number}.", "success")
     return redirect(url_for("documents.act", act_id=act_id))

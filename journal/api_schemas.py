@@ -5,6 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 
 from core.api import DateRangeArgs
+from journal import exchange_schema
 from journal.models.entries import LESSON_STATES
 
 F = ma.fields
@@ -159,59 +160,4 @@ class PeriodSchema(ma.Schema):
 LessonFilterArgs = DateRangeArgs
 
 
-# the exchange format, as journal.exchange writes it
-class _Name(ma.Schema):
-    surname, name, patronymic = F.String(), F.String(), F.String()
-
-
-class _ExKind(ma.Schema):
-    code, name, weight, written = F.String(), F.String(), F.Integer(), F.Boolean()
-
-
-class _ExStudent(_Name):
-    key, birth_date, group = F.String(metadata={"example": "s1"}), F.Date(allow_none=True), F.Integer()
-
-
-class _ExCourse(ma.Schema):
-    key, subject, group, hours = F.String(metadata={"example": "c1"}), F.String(), F.Integer(allow_none=True), F.Integer()
-    teacher = F.Nested(_Name)
-
-
-class _ExHomework(ma.Schema):
-    text, due, minutes, visible_from = F.String(), F.Date(allow_none=True), F.Integer(allow_none=True), F.Date(allow_none=True)
-
-
-class _ExMark(ma.Schema):
-    student, value, kind = F.String(), F.String(), F.String(allow_none=True)
-
-
-class _ExAbsence(ma.Schema):
-    student, code, reason = F.String(), F.String(), F.String()
-
-
-class _ExLesson(ma.Schema):
-    course, date, no, state, topic = F.String(), F.Date(), F.Integer(), F.String(), F.String()
-    attendance_taken, work_kind = F.Boolean(), F.String(allow_none=True)
-    homework = F.Nested(_ExHomework, allow_none=True)
-    marks, absences = F.List(F.Nested(_ExMark)), F.List(F.Nested(_ExAbsence))
-
-
-class _ExFinal(ma.Schema):
-    course, student, value = F.String(), F.String(), F.String()
-
-
-class ExchangeSchema(ma.Schema):
-    """A class's period in the exchange format «reglament.journal/1» (ARC-01): canonical JSON,
-    students and courses by keys local to the document."""
-
-    schema = F.String(metadata={"example": "reglament.journal/1"})
-    school = F.Dict(keys=F.String(), values=F.String())
-    year = F.Dict(metadata={"description": "title, start, end"})
-    period = F.Dict(metadata={"description": "kind, number, start, end"})
-    # "class" is a keyword: the field's key in the document is "class"
-    school_class = F.Dict(data_key="class", metadata={"description": "name, grade, shift"})
-    work_kinds = F.List(F.Nested(_ExKind))
-    students = F.List(F.Nested(_ExStudent))
-    courses = F.List(F.Nested(_ExCourse))
-    lessons = F.List(F.Nested(_ExLesson))
-    finals = F.List(F.Nested(_ExFinal))
+ExchangeSchema = exchange_schema.ExchangeSchema

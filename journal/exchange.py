@@ -16,6 +16,8 @@ from core.actor import Actor
 from core.db import utcnow
 from core.errors import NotFound, ValidationFailed
 from core.models import Organisation, Person, SchoolPeriod, SchoolYear, User
+from journal.exchange_schema import FORMAT as SCHEMA
+from journal.exchange_schema import problems
 from journal.models import (
     Absence,
     Course,
@@ -28,8 +30,6 @@ from journal.models import (
     Subject,
     WorkKind,
 )
-
-SCHEMA = "reglament.journal/1"
 
 
 def _iso(d: date | None) -> str | None:
@@ -130,6 +130,8 @@ def import_period(session: Session, actor: Actor, data: bytes) -> SchoolClass:
         raise ValidationFailed("Файл не является выгрузкой журнала (JSON в UTF-8).") from None
     if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
         raise ValidationFailed(f"Неизвестный формат выгрузки: ожидается «{SCHEMA}».")
+    if errors := problems(doc):
+        raise ValidationFailed("Выгрузка повреждена или неполна: ничего не загружено.", errors)
     org = session.get(Organisation, actor.organisation_id)
     y, p, c = doc["year"], doc["period"], doc["class"]
     year = _get_or_create(session, SchoolYear, {"organisation_id": org.id, "title": y["title"]},

@@ -8,11 +8,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from openpyxl import load_workbook
-
 from core.errors import ValidationFailed
 from core.text import clean_text
-from core.uploads import check_xlsx
+from core.uploads import xlsx_rows
 
 COLUMNS = {
     "class": ("класс",), "surname": ("фамилия",), "name": ("имя",), "patronymic": ("отчество",),
@@ -46,17 +44,18 @@ def _decode(data: bytes) -> tuple[str, bool]:
 
 def _table(data: bytes, filename: str) -> tuple[list[list[str]], bool]:
     if filename.lower().endswith(".xlsx"):
-        check_xlsx(data, filename)
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         rows = [["" if v is None else (v.strftime("%d.%m.%Y") if hasattr(v, "strftime") else str(v)) for v in row]
-                for row in sheet.iter_rows(values_only=True)]
+                for row in xlsx_rows(data, filename)]
         return rows, True
     text, utf8 = _decode(data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=";,\t")
     except csv.Error:  # one column or an odd file: the header check below says what is wrong
-        return list(csv.reader(io.StringIO(text), delimiter=";")), utf8
-    return [row for row in csv.reader(io.StringIO(text), dialect)], utf8
+        dialect = "excel"
+    try:  # newline="": the csv module reads "\r", "\n" and "\r\n" line ends itself
+        return list(csv.reader(io.StringIO(text, newline=""), dialect, **({"delimiter": ";"} if dialect == "excel" else {}))), utf8
+    except csv.Error:
+        raise ValidationFailed("Не удалось разобрать таблицу: сохраните список как CSV (разделитель «;») или XLSX.") from None
 
 
 def _columns(header: list[str]) -> dict[str, int]:

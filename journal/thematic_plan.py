@@ -2,16 +2,13 @@
 hours programme completion is measured against (CTL-05)."""
 from __future__ import annotations
 
-import io
-
-from openpyxl import load_workbook
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core import audit
 from core.actor import Actor
 from core.errors import NotAllowed, ValidationFailed
-from core.uploads import check_xlsx
+from core.uploads import xlsx_rows
 from journal.access import course_for_reading
 from journal.models import Lesson, ThematicPlanItem
 
@@ -21,8 +18,7 @@ HEADERS = {"№": "position", "№ урока": "position", "тема": "topic",
 
 def read_plan(data: bytes, filename: str) -> list[tuple[int, str, int]]:
     """Rows (position, topic, hours) of the first sheet; problems are reported by line, nothing is loaded."""
-    check_xlsx(data, filename)
-    rows = list(load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0].iter_rows(values_only=True))
+    rows = xlsx_rows(data, filename)
     if not rows:
         raise ValidationFailed("Файл пустой.")
     cols = {HEADERS[str(v).strip().lower()]: i for i, v in enumerate(rows[0]) if v and str(v).strip().lower() in HEADERS}

@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 import html
-import io
 import re
 
-import docx
 from docx.table import Table
 
-from core.uploads import check_docx
+from core.uploads import open_docx
 from workflow.plan_draft import NotAPlan, PlanDraft, SourceRow, assemble, map_columns
 
 HEADER_SCAN_ROWS = 3
@@ -31,11 +29,7 @@ def _find_table(document) -> tuple[Table, int, list[str]] | None:
 
 def read_docx(data: bytes, filename: str, default_year: int) -> PlanDraft:
     """Read a plan from a Word file: the first table whose header names the plan's columns."""
-    check_docx(data, filename)
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds on broken parts
-        raise NotAPlan("Не удалось прочитать документ Word: файл повреждён.") from exc
+    document = open_docx(data, filename)
     if not document.tables:
         raise NotAPlan("В документе нет таблицы: план-график должен быть таблицей.")
     found = _find_table(document)
