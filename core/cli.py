@@ -133,11 +133,12 @@ def _create_app():
 
 def build_cli() -> FlaskGroup:
     """The command group: Flask's run/shell/routes plus db, users, audit, demo."""
+    from core.backup_cli import backup_cli
     from core.demo import demo_command
     from core.registry import CLI_GROUPS, resolve
 
     group = FlaskGroup(create_app=_create_app, help="Регламент: переход на электронный журнал.")
-    for cmd in (db_cli, users_cli, audit_cli, demo_command, jobs_cli, *map(resolve, CLI_GROUPS)):
+    for cmd in (db_cli, users_cli, audit_cli, backup_cli, demo_command, jobs_cli, *map(resolve, CLI_GROUPS)):
         group.add_command(cmd)
     return group
 

@@ -70,3 +70,47 @@ def test_malformed_id_and_unknown_page_get_russian_404(client_as):
         response = cl.get(url)
         assert response.status_code == 404
         assert "не найден" in response.get_data(as_text=True)
+
+
+def test_SEC_01_every_post_route_refuses_roles_without_the_permission_even_with_a_valid_csrf_token(
+        app, session, client_as):
+    """A crafted form from a signed-in user who lacks the permission: 403, and nothing recorded."""
+    from sqlalchemy import func, select
+
+    from core.models import AuditEvent
+    from tests.conftest import csrf_token
+
+    clients: dict[str, tuple[object, str]] = {}
+    checked = 0
+    for rule, perms in _declared(app):
+        if "POST" not in rule.methods or perms in (("public",), ("login",)) or _is_api(perms):
+            continue
+        for role in _roles_without(perms):
+            if role not in clients:
+                cl = client_as(role)
+                clients[role] = (cl, csrf_token(cl, "/"))
+            cl, token = clients[role]
+            before = session.scalar(select(func.count()).select_from(AuditEvent))
+            response = cl.post(_sample_url(rule), data={"csrf_token": token, "state": "draft", "reason": "x"})
+            assert response.status_code == 403, (rule.rule, role, response.status_code)
+            assert session.scalar(select(func.count()).select_from(AuditEvent)) == before, (rule.rule, role)
+            checked += 1
+    assert checked > 100
+
+
+def test_SEC_02_a_school_user_cannot_open_or_change_another_schools_act(app, session, school, client_as):
+    from core.actor import system_actor
+    from documents import service
+    from tests import factories
+    from tests.conftest import csrf_token
+
+    act = service.create_from_template(session, system_actor(school.id), "ejournal")
+    session.commit()
+    stranger = client_as("working_group", org=factories.make_school(session))
+    assert stranger.get(f"/acts/{act.id}").status_code in (403, 404)
+    assert stranger.get(f"/acts/{act.id}/act.docx").status_code in (403, 404)
+    token = csrf_token(stranger, "/")
+    response = stranger.post(f"/acts/{act.id}/edit", data={"csrf_token": token, "text": "взлом", "base_sha": "x"})
+    assert response.status_code in (403, 404)
+    session.expire_all()
+    assert "взлом" not in str(service.latest_version(session, act).blocks)
