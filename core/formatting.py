@@ -11,6 +11,15 @@ MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель
 WEEKDAYS_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
 
 
+def duration_ru(minutes: int) -> str:
+    """"2 дн. 3 ч", "5 ч 10 мин" or "12 мин": a delay as a person says it."""
+    days, rest = divmod(max(minutes, 0), 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} дн. {hours} ч"
+    return f"{hours} ч {mins} мин" if hours else f"{mins} мин"
+
+
 def ru_date(value: date | datetime | None, tz: str | None = None) -> str:
     """"5 июня 2017 г."; an aware datetime is first shown in the given zone."""
     if value is None:

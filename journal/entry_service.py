@@ -51,8 +51,9 @@ class SaveResult:
     """What happened: changes saved, cells someone else changed meanwhile, late entries."""
 
     saved: int = 0
-    conflicts: list[tuple[str, str]] = field(default_factory=list)
+    conflicts: list[tuple[str, str]] = field(default_factory=list)  # (field or student id, current)
     late: list[tuple[str, int]] = field(default_factory=list)
+    names: dict[int, str] = field(default_factory=dict)  # the column's students, for messages
 
 
 def is_closed(session: Session, organisation_id: int, day: date) -> bool:
@@ -107,6 +108,7 @@ def save_column(session: Session, actor: Actor, lesson_id: int, data: ColumnInpu
     students = course_students(session, lesson.course)
     parsed = _parse_all(data, {s.id for s in students})
     col = _Column(session, actor, lesson, data, now, tz)
+    col.result.names = {s.id: s.person.short_name for s in students}
     kind = session.get(WorkKind, data.work_kind_id) if data.work_kind_id else None
     marks, absences = lesson_entries(session, lesson.id)
     _collect_cells(col, data, parsed, marks, absences, kind)

@@ -10,6 +10,7 @@ from core.auth import current_actor, permission_required
 from core.clock import school_today
 from core.db import get_session, utcnow
 from core.errors import ValidationFailed
+from core.formatting import duration_ru
 from core.http import download
 from journal import diary_service, entry_service, grid_service, homework_files, period_service, thematic_plan
 from journal.access import can_write
@@ -106,14 +107,24 @@ def save_lesson(lesson_id: int):
     # and thirty of them overflow the 4 KB a browser keeps (found by the benchmark)
     if result.late:
         most = max(minutes for _, minutes in result.late)
-        flash(f"Внесено с опозданием: {_listed(name for name, _ in result.late)}; наибольшее опоздание "
-              f"{most // 60} ч {most % 60} мин; причина записана.", "info")
+        kinds = dict.fromkeys(FIELD_LABELS.get(name, name) for name, _ in result.late)
+        flash(f"Внесено с опозданием: {_listed(kinds)}; наибольшее опоздание {duration_ru(most)}; "
+              "причина записана.", "info")
     if result.conflicts:
         flash("Не сохранено: запись уже изменил другой пользователь — "
-              + _listed(f"{name}: сейчас «{current}»" for name, current in result.conflicts)
+              + _listed(f"{_who(result, key)}: сейчас «{current}»" for key, current in result.conflicts)
               + ". Проверьте и внесите снова.", "error")
     back = request.form.get("back") or url_for("journal.index")
     return redirect(back if back.startswith("/") and not back.startswith("//") else url_for("journal.index"))
+
+
+FIELD_LABELS = {"mark": "отметки", "absence": "посещаемость", "topic": "тема урока", "homework": "домашнее задание",
+                "attendance_taken": "отметка о посещаемости", "mark_kind": "вид работы", "mark_comment": "комментарий"}
+
+
+def _who(result, key: str) -> str:
+    """A conflict's subject: the student's name, or the field's."""
+    return result.names.get(int(key), key) if key.isdigit() else FIELD_LABELS.get(key, key)
 
 
 def _listed(items, shown: int = 5) -> str:

@@ -188,3 +188,27 @@ def test_ATT_02_the_class_teacher_records_reasons_on_the_absences_page(app, sess
     session.expire_all()
     assert session.get(Absence, absence.id).reason == "б"
     assert _client(app, session, s.teacher).get(f"/journal/absences/{s.klass.id}").status_code == 403
+
+
+def test_save_messages_name_students_and_fields_in_russian(app, session, school):
+    """A conflict names the student, lateness names the kind of entry and reads in days."""
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from journal.models import Lesson
+    from tests.conftest import csrf_token, login
+    from tests.journal import school as js
+
+    s = js.build(session, school, until=date(2017, 9, 8))
+    lesson = session.scalar(select(Lesson).where(Lesson.course_id == s.math.id).order_by(Lesson.on_date))
+    teacher = app.test_client()
+    login(teacher, s.teacher.login)
+    token = csrf_token(teacher, f"/journal/course/{s.math.id}")
+    first = s.students[0]
+    form = {"csrf_token": token, "seen": "", "reason": "болел", "back": f"/journal/course/{s.math.id}"}
+    page = teacher.post(f"/journal/lesson/{lesson.id}", data=form | {f"c_{first.id}": "н"}, follow_redirects=True)
+    text = page.get_data(as_text=True)
+    assert "Внесено с опозданием: посещаемость; наибольшее опоздание" in text and " дн. " in text
+    stale = teacher.post(f"/journal/lesson/{lesson.id}", data=form | {f"c_{first.id}": "5"}, follow_redirects=True)
+    assert f"{first.person.short_name}: сейчас «н»" in stale.get_data(as_text=True)
