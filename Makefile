@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test bench bench-setup clean
+.PHONY: run test bench bench-load bench-setup clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Нужен Python 3.11 или новее"'
@@ -51,6 +51,10 @@ bench-setup: $(VENV)/.installed
 
 bench: bench-setup
 	$(BIN)/python -m bench.run --db $(DB) $(ARGS)
+
+# The load run of 50 users for 5 minutes with locust (BENCHMARKS.md, "Load").
+bench-load: bench-setup
+	$(BIN)/python -m bench.load --db $(DB) $(ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache .ruff_cache $(OIDC)/node_modules

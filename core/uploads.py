@@ -5,8 +5,10 @@ macro-enabled documents, corrupt archives, archive bombs and DTDs (external enti
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
+from pathlib import PurePosixPath, PureWindowsPath
 
 import docx
 from openpyxl import load_workbook
@@ -20,6 +22,14 @@ MAX_MEMBERS = 2000
 # what reading a damaged member of a zip can raise
 _BROKEN_MEMBER = (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError, ValueError,
                   KeyError)
+
+
+def safe_name(name: str) -> str:
+    """An uploaded file's own name: no folders, no control or reserved characters, at most 120
+    characters (a name like "../../etc/passwd" or "C:\\x.docx" keeps only its last part)."""
+    base = PureWindowsPath(PurePosixPath(name or "").name).name
+    base = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "", base).strip(" .")
+    return base[-120:] or "файл"
 
 
 def _refuse(message: str) -> ValidationFailed:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import mimetypes
-import re
-from pathlib import PurePosixPath, PureWindowsPath
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,17 +9,11 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.actor import Actor
 from core.errors import NotAllowed, NotFound, ValidationFailed
+from core.uploads import safe_name
 from journal.access import lesson_for_writing, readable_courses, readable_students
 from journal.models import Course, Homework, HomeworkFile, Lesson, Student
 
 MAX_BYTES = 10 * 1024 * 1024
-
-
-def safe_name(name: str) -> str:
-    """The file's own name: no folders, no control characters, at most 120 characters."""
-    base = PureWindowsPath(PurePosixPath(name or "").name).name
-    base = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "", base).strip(" .")
-    return base[-120:] or "файл"
 
 
 def attach(session: Session, actor: Actor, lesson_id: int, name: str, data: bytes) -> HomeworkFile:

@@ -16,6 +16,7 @@ from core.db import within
 from core.errors import NotAllowed, NotFound
 from core.formatting import short_date
 from core.models import Person, User
+from core.uploads import safe_name
 from workflow.assignees import parse_assignees
 from workflow.models import (
     Plan,
@@ -103,7 +104,7 @@ def import_plan(session: Session, actor: Actor, draft: PlanDraft, source_name: s
     Returns the plan and the warnings of the save (people not found, calendar missing)."""
     actor.require("plan.edit")
     plan = Plan(organisation_id=actor.organisation_id, title=draft.title,
-                academic_year=draft.period.title, source_name=source_name[:255],
+                academic_year=draft.period.title, source_name=safe_name(source_name),
                 source_sha256=hashlib.sha256(source).hexdigest(), imported_by_id=actor.user_id,
                 feed_token=secrets.token_urlsafe(32))
     session.add(plan)

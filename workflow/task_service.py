@@ -9,6 +9,7 @@ from core.actor import Actor
 from core.db import utcnow
 from core.errors import NotAllowed, NotFound, ValidationFailed
 from core.models import User
+from core.uploads import safe_name
 from workflow.lifecycle import TASK
 from workflow.models import (
     EVIDENCE_KINDS,
@@ -137,7 +138,7 @@ def add_evidence(session: Session, actor: Actor, task_id: int, *, kind: str, tit
         raise ValidationFailed("Укажите документ, который подтверждает выполнение.")
     evidence = TaskEvidence(task_id=task.id, author_id=actor.user_id, kind=kind,
                             title=title.strip()[:500], ref_id=ref_id, url=url,
-                            file_name=file_name[:255], file_data=file_data)
+                            file_name=safe_name(file_name) if file_data else "", file_data=file_data)
     session.add(evidence)
     session.flush()
     audit.record(session, actor, "plan_task.evidence", object_type="plan_task", object_id=task.id,

@@ -3,6 +3,7 @@ are read or refused with a Russian message; nothing else escapes, and a refused 
 nothing (hypothesis)."""
 import io
 import json
+import re
 from datetime import date
 
 import openpyxl
@@ -12,15 +13,18 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from core.actor import system_actor
+from core.demo import add_school_year_2017
 from core.errors import DomainError
 from core.models import SchoolPeriod
 from documents.act_docx import read_act_docx
 from journal import exchange
 from journal.models import Student
 from journal.roster import read_roster
+from tests.conftest import csrf_token
 from tests.journal import school as js
 from tests.workflow import plan_files as pf
 from workflow.importing import read_plan_file
+from workflow.models import Plan
 
 SEED = pf.SEED_DOCX.read_bytes()
 TEXT_SEED = pf.SEED_TEXT.read_bytes()
@@ -78,9 +82,11 @@ def test_act_upload_reads_or_refuses_any_file(data):
     _read_or_refused(read_act_docx, data, "act.docx")
 
 
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
-                    max_leaves=12)
+def _nested(inner):
+    return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8), _nested, max_leaves=12)
 
 
 def _mutations(doc: dict):
@@ -117,3 +123,27 @@ def test_journal_import_reads_or_refuses_and_a_refusal_writes_nothing(session, s
         assert session.scalar(select(func.count()).select_from(Student)) == before
     finally:
         nested.rollback()
+
+
+def test_a_file_over_the_limit_is_refused_before_it_is_read(app, client_as, session):
+    """413 from the Content-Length alone (memory stays bounded), a Russian page, nothing saved."""
+    cl = client_as("working_group")
+    token = csrf_token(cl, "/plan/import")
+    big = b"x" * (app.config["MAX_CONTENT_LENGTH"] + 1)
+    response = cl.post("/plan/import", data={"csrf_token": token, "file": (io.BytesIO(big), "plan.docx")},
+                       content_type="multipart/form-data")
+    assert response.status_code == 413 and "Файл слишком большой" in response.get_data(as_text=True)
+    assert session.scalar(select(func.count()).select_from(Plan)) == 0
+
+
+def test_uploaded_file_names_keep_only_their_own_name(client_as, session, school):
+    add_school_year_2017(session, system_actor(school.id), school)
+    session.commit()
+    cl = client_as("working_group")
+    token = csrf_token(cl, "/plan/import")
+    preview = cl.post("/plan/import", data={"csrf_token": token, "file": (io.BytesIO(SEED), "../../etc/\x07plan.docx")},
+                      content_type="multipart/form-data").get_data(as_text=True)
+    b64 = re.search(r'name="file_b64" type="hidden" value="([^"]+)"', preview).group(1)
+    name = re.search(r'name="filename" type="hidden" value="([^"]+)"', preview).group(1)
+    cl.post("/plan/import/confirm", data={"csrf_token": token, "file_b64": b64, "filename": name})
+    assert session.scalar(select(Plan.source_name)) == "plan.docx"
