@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, event, text
+from werkzeug.serving import make_server
 
 from core import migrate
 from core.app import create_app
@@ -132,6 +134,17 @@ def client_as(app, session, school):
         return cl
 
     return make
+
+
+@pytest.fixture
+def served(app):
+    """The app served over HTTP on loopback (threaded, as a real server): its base URL."""
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join(timeout=10)
 
 
 @pytest.fixture

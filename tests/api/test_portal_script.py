@@ -2,13 +2,10 @@
 loopback, reads the acts register and a class's quarter of marks and writes a lesson's marks."""
 import subprocess
 import sys
-import threading
 from datetime import date
 from pathlib import Path
 
-import pytest
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from documents import publication_service as pubs
 from journal.models import Lesson, Mark
@@ -18,16 +15,6 @@ from tests.documents.test_acquaintance_and_site import _in_force_act
 from tests.journal import school as js
 
 SCRIPT = Path(__file__).resolve().parents[2] / "examples" / "portal_client.py"
-
-
-@pytest.fixture
-def served(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
 
 
 def test_a_portal_script_reads_acts_and_a_quarter_and_writes_marks(served, session, school):

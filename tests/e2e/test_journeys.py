@@ -69,14 +69,7 @@ def _child_lesson(session) -> tuple[Student, Lesson, str]:
     return child, lesson, teacher
 
 
-def test_the_rollout_in_the_browser_role_by_role(browser, served, session, shots):
-    load_demo(session, FAST_HASH)
-    session.commit()
-    act_id = _act_ready_for_the_council(session)
-    roles = []
-
-    wg = Role(browser, served, "kuznetsova")
-    roles.append(wg)
+def _working_group_imports_the_plan(wg: Role, shots) -> None:
     page = wg.go("/plan/import")
     page.set_input_files("input[type=file]", str(pf.SEED_DOCX))
     page.click("text=Прочитать файл")
@@ -86,10 +79,9 @@ def test_the_rollout_in_the_browser_role_by_role(browser, served, session, shots
     page.wait_for_selector("text=Подготовительный этап")
     shots(page, "plan")
 
-    secretary = Role(browser, served, "sokolova")
-    roles.append(secretary)
-    council = session.scalar(select(Council).where(Council.kind == "pedagogical"))
-    page = secretary.go(f"/approvals/councils/{council.id}")
+
+def _secretary_records_the_vote(secretary: Role, council_id: int, act_id: int, shots) -> None:
+    page = secretary.go(f"/approvals/councils/{council_id}")
     page.click("summary:has-text('Назначить заседание')")
     page.fill("input[name='g-held_on']", "2017-09-20")
     page.select_option("select[name='g-acts']", str(act_id))
@@ -106,32 +98,28 @@ def test_the_rollout_in_the_browser_role_by_role(browser, served, session, shots
     shots(page, "council-meeting")
     page.click("text=Подвести итоги")
     shots(secretary.go(f"/approvals/acts/{act_id}"), "council-vote")
-    session.expire_all()
-    assert session.get(acts.Act, act_id).status == "adopted"
 
-    director = Role(browser, served, "faerberg")
-    roles.append(director)
+
+def _director_issues_the_order(director: Role, shots) -> None:
     page = director.go("/orders/")
     page.click("form[action$='/orders/seed'] button")
     page.wait_for_url("**/orders/*/edit")
     shots(page, "order-draft")
-    page = director.go(page.url.rsplit("/", 1)[0].replace(served, ""))  # the draft's own page
+    page = director.go(page.url.rsplit("/", 1)[0].replace(director.base, ""))  # the draft's own page
     for label in ("Подписать", "Зарегистрировать", "Ввести в действие"):
         page.click(f"button:has-text('{label}')")
     page.wait_for_selector("text=1-од")
     shots(page, "order")
 
-    web = Role(browser, served, "vinter")
-    roles.append(web)
-    page = web.go("/site/")
-    page.locator("form[action*='/site/publish/order/'] button").first.click()
+
+def _web_admin_publishes(web: Role, shots) -> None:
+    web.go("/site/").locator("form[action*='/site/publish/order/'] button").first.click()
     page = web.go("/sveden/document")
     assert "1-од" in page.content()
     shots(page, "site-documents")
 
-    child, lesson, teacher_login = _child_lesson(session)
-    teacher = Role(browser, served, teacher_login)
-    roles.append(teacher)
+
+def _teacher_types_marks(teacher: Role, child: Student, lesson: Lesson, shots) -> None:
     page = teacher.go(f"/journal/course/{lesson.course_id}")
     page.focus(f"input[name='c_{child.id}'][form='col-{lesson.id}']")
     page.keyboard.type("5")
@@ -142,14 +130,33 @@ def test_the_rollout_in_the_browser_role_by_role(browser, served, session, shots
     page.wait_for_selector("text=Сохранено изменений: 2")
     shots(page, "journal-grid")
 
-    parent = Role(browser, served, "popov")
-    roles.append(parent)
+
+def _parent_reads_the_diary(parent: Role, child: Student, lesson: Lesson, shots) -> str:
     monday = lesson.on_date - timedelta(days=lesson.on_date.weekday())
     page = parent.go(f"/journal/diary/{child.id}?week={monday.isoformat()}")
     day = page.locator("section.panel", has_text=ru_date(lesson.on_date))
-    row = day.locator("tbody tr", has_text=lesson.course.subject.name).filter(has=page.locator(f"td:text-is('{lesson.lesson_no}')"))
-    assert row.locator("td").last.inner_text().strip() == "5"
+    row = day.locator("tbody tr", has_text=lesson.course.subject.name).filter(
+        has=page.locator(f"td:text-is('{lesson.lesson_no}')"))
     shots(page, "diary")
+    return row.locator("td").last.inner_text().strip()
+
+
+def test_the_rollout_in_the_browser_role_by_role(browser, served, session, shots):
+    load_demo(session, FAST_HASH)
+    session.commit()
+    act_id = _act_ready_for_the_council(session)
+    roles = [Role(browser, served, login) for login in ("kuznetsova", "sokolova", "faerberg", "vinter")]
+    _working_group_imports_the_plan(roles[0], shots)
+    council = session.scalar(select(Council).where(Council.kind == "pedagogical"))
+    _secretary_records_the_vote(roles[1], council.id, act_id, shots)
+    session.expire_all()
+    assert session.get(acts.Act, act_id).status == "adopted"
+    _director_issues_the_order(roles[2], shots)
+    _web_admin_publishes(roles[3], shots)
+    child, lesson, teacher_login = _child_lesson(session)
+    roles += [Role(browser, served, teacher_login), Role(browser, served, "popov")]
+    _teacher_types_marks(roles[4], child, lesson, shots)
+    assert _parent_reads_the_diary(roles[5], child, lesson, shots) == "5"
     session.expire_all()
     assert session.scalar(select(Mark.value).where(Mark.lesson_id == lesson.id, Mark.student_id == child.id)) == "5"
     assert [e for r in roles for e in r.errors] == []

@@ -10,10 +10,8 @@ import threading
 import time
 from datetime import date
 
-import pytest
 import requests
 from sqlalchemy import select
-from werkzeug.serving import make_server
 
 from core.actor import system_actor
 from core.calendar_service import school_calendar
@@ -28,16 +26,6 @@ from tests.journal import school as js
 TEACHERS, STUDENTS = 16, 10
 SECONDS = float(os.environ.get("REGLAMENT_STRESS_SECONDS", "10"))
 VALUES = ["5", "4", "3", "2", "н", "о", ""]
-
-
-@pytest.fixture
-def served(app):
-    server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join(timeout=10)
 
 
 def _sixteen_courses(session, school) -> tuple[list, dict[int, list[int]], list[int]]:
