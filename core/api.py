@@ -112,23 +112,6 @@ def is_api_request() -> bool:
     return request.path == PREFIX or request.path.startswith(PREFIX + "/")
 
 
-def validation_errors(messages) -> list[str]:
-    """webargs' nested messages {"json": {"field": ["…"]}} as flat "json.field: …" lines."""
-    out: list[str] = []
-
-    def walk(prefix: str, value) -> None:
-        if isinstance(value, dict):
-            for key, inner in value.items():
-                walk(f"{prefix}.{key}" if prefix else str(key), inner)
-        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-            out.extend(f"{prefix}: {v}" for v in value)
-        else:
-            out.append(f"{prefix}: {value}")
-
-    walk("", messages)
-    return out
-
-
 def token_required(scope: str, summary: str):
     """Guard an API endpoint: a live bearer token whose scopes include `scope` (401 / 403);
     `summary` names the endpoint in Russian in the OpenAPI document and on the reference page.

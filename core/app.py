@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from core import api, auth, db, sso
 from core.config import PROJECT_ROOT, load_config
-from core.errors import DomainError
+from core.errors import DomainError, field_errors
 from core.formatting import ru_date, ru_datetime, short_date
 from core.http import CleanRequest, DatabaseId, add_security_headers
 from core.navigation import navigation_for
@@ -87,7 +87,7 @@ def _register_error_handlers(app: Flask) -> None:
         if api.is_api_request():
             messages = (getattr(exc, "data", None) or {}).get("messages")
             response = api.problem(status, HTTP_MESSAGES.get(status, exc.description or ""),
-                                   api.validation_errors(messages) if messages else None)
+                                   field_errors(messages) if messages else None)
             if exc.response is not None:  # e.g. Retry-After of a rate limit
                 response.headers.extend((k, v) for k, v in exc.response.headers.items()
                                         if k.lower().startswith(("retry-", "x-ratelimit")))

@@ -36,6 +36,24 @@ class StaleState(DomainError):
     status = 409
 
 
+def field_errors(messages) -> list[str]:
+    """marshmallow's nested messages ({"json": {"field": ["…"]}}) as the "json.field: …" lines a
+    ValidationFailed lists, one per message."""
+    out: list[str] = []
+
+    def walk(prefix: str, value) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(f"{prefix}.{key}" if prefix else str(key), inner)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            out.extend(f"{prefix}: {v}" for v in value)
+        else:
+            out.append(f"{prefix}: {value}")
+
+    walk("", messages)
+    return out
+
+
 class ValidationFailed(DomainError):
     """The input is malformed or breaks a rule; `errors` lists the details."""
 

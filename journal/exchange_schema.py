@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import marshmallow as ma
 
+from core.errors import field_errors
+
 F, V = ma.fields, ma.validate
 FORMAT = "reglament.journal/1"
 
@@ -132,7 +134,7 @@ def problems(doc) -> list[str]:
     Keys must point to students, courses and work kinds of the same document."""
     errors = ExchangeSchema().validate(doc) if isinstance(doc, dict) else {"": ["ожидается объект JSON"]}
     if errors:
-        return [f"{path}: {message}" for path, message in _flat(errors)][:20]
+        return field_errors(errors)[:20]
     students = {s["key"] for s in doc["students"]}
     courses = {c["key"] for c in doc["courses"]}
     kinds = {k["code"] for k in doc["work_kinds"]}
@@ -145,12 +147,3 @@ def problems(doc) -> list[str]:
     out += [f"finals.{i}: неизвестный ключ" for i, f in enumerate(doc["finals"])
             if f["course"] not in courses or f["student"] not in students]
     return out[:20]
-
-
-def _flat(errors, prefix: str = ""):
-    for key, value in errors.items():
-        path = f"{prefix}.{key}" if prefix else str(key)
-        if isinstance(value, dict):
-            yield from _flat(value, path)
-        else:
-            yield path, "; ".join(map(str, value)) if isinstance(value, list) else str(value)
