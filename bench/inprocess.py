@@ -1,11 +1,13 @@
 """Figures measured inside one process against the benchmark database (run by bench/run.py with
 REGLAMENT_DATABASE_URL set): the year's summary sheets of all classes, the seed plan's import from
-Word, and the SQL queries each benchmarked page runs. Prints one JSON object."""
+Word, the SQL queries each benchmarked page runs and, on PostgreSQL, EXPLAIN ANALYZE of its slow
+reads. Prints one JSON object."""
 from __future__ import annotations
 
 import json
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -57,29 +59,61 @@ def plan_import(session, runs: int) -> list[float]:
     return times
 
 
-def query_counts(app, pages: dict[str, tuple[str, str, str, dict | None]]) -> dict[str, int]:
-    """SQL statements each page runs once warm: name → (login, method, path, form)."""
-    counts = {}
+SLOW_MS = 20  # statements at least this slow get their PostgreSQL plan recorded
+
+
+@contextmanager
+def _statements(engine):
+    """Collects (SQL, parameters, milliseconds) of every statement sent inside the block."""
+    seen: list[tuple[str, object, float]] = []
+    started: list[float] = []
+
+    def before(conn, cursor, statement, parameters, context, executemany):
+        started.append(time.perf_counter())
+
+    def after(conn, cursor, statement, parameters, context, executemany):
+        seen.append((statement, parameters, (time.perf_counter() - started.pop()) * 1000))
+
+    event.listen(engine, "before_cursor_execute", before)
+    event.listen(engine, "after_cursor_execute", after)
+    try:
+        yield seen
+    finally:
+        event.remove(engine, "before_cursor_execute", before)
+        event.remove(engine, "after_cursor_execute", after)
+
+
+def _plan(engine, statement: str, parameters) -> str:
+    """EXPLAIN ANALYZE of a read on PostgreSQL, with the parameters the page used."""
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + statement, parameters)
+        return "\n".join(row[0] for row in cursor.fetchall())
+    finally:
+        raw.rollback()
+        raw.close()
+
+
+def query_counts(app, pages: dict[str, tuple[str, str, str, dict | None]]) -> tuple[dict[str, int], list[dict]]:
+    """SQL statements each page runs once warm: name → (login, method, path, form); and, on
+    PostgreSQL, the plans of the reads slower than SLOW_MS."""
+    counts, slow = {}, []
     with app.app_context():
         engine = get_database().engine
     for name, (login, method, path, form) in pages.items():
         client = app.test_client()
         client.post("/login", data={"login": login, "password": "reglament-demo"})
         client.open(path, method=method, data=form)  # warm caches as a running server would have them
-        statements: list[str] = []
-
-        def listener(conn, cursor, statement, *args, seen=statements):
-            seen.append(statement)
-
-        event.listen(engine, "before_cursor_execute", listener)
-        try:
+        with _statements(engine) as statements:
             answer = client.open(path, method=method, data=form)
-        finally:
-            event.remove(engine, "before_cursor_execute", listener)
         if answer.status_code >= 400:
             raise RuntimeError(f"{name}: {path} answered {answer.status_code}")
         counts[name] = len(statements)
-    return counts
+        if engine.dialect.name == "postgresql":
+            slow += [{"page": name, "ms": round(ms, 1), "sql": sql, "plan": _plan(engine, sql, params)}
+                     for sql, params, ms in statements if ms >= SLOW_MS and sql.lstrip().upper().startswith("SELECT")]
+    return counts, slow
 
 
 def main() -> None:
@@ -89,7 +123,7 @@ def main() -> None:
         session = get_session()
         out = {"summaries": summaries(session, 3), "plan_import": plan_import(session, 5)}
         session.rollback()
-    out["queries"] = query_counts(app, {k: tuple(v) for k, v in pages.items()})
+    out["queries"], out["slow_statements"] = query_counts(app, {k: tuple(v) for k, v in pages.items()})
     print(json.dumps(out))
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from bench import servers
+from bench import inprocess, servers
 
 SCHOOL = "МАОУ «СОШ № 65» г. Перми"
 TARGET = {"class": "5А", "subject": "Русский язык", "quarter": 3, "week": "2018-02-05"}
@@ -131,11 +131,22 @@ def measure(db: str, runs: int, seconds: int, fresh: bool) -> dict:
              "summary": ["fedorova", "GET", f"/journal/admin/summary/{t['class']}.docx", None]}
     inproc = json.loads(subprocess.run([servers.BIN / "python", "-m", "bench.inprocess", json.dumps(pages)], env=env,
                                        cwd=servers.ROOT, capture_output=True, text=True, check=True).stdout)
+    _write_plans(db, inproc["slow_statements"])
     figures.append(_figure("year summary sheets of all classes (Word)", inproc["summaries"], "s", 5))
     figures.append(_figure("seed plan import from Word", inproc["plan_import"], "s", 0.3))
     return {"database": db, "taken_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": _machine(),
             "target": TARGET | {"students": len(t["students"]), "lessons": len(t["lessons"])},
             "figures": figures, "queries_per_page": inproc["queries"], **notes}
+
+
+def _write_plans(db: str, slow: list[dict]) -> None:
+    """bench/results/plans-postgresql.md: the PostgreSQL plan of every read over inprocess.SLOW_MS."""
+    if db != "postgresql":
+        return
+    parts = [f"# Slow reads of the benchmarked pages on PostgreSQL (≥ {inprocess.SLOW_MS} ms)\n"]
+    for s in slow:
+        parts.append(f"## {s['page']}: {s['ms']} ms\n\n```sql\n{s['sql']}\n```\n\n```\n{s['plan']}\n```\n")
+    (Path(__file__).parent / "results" / "plans-postgresql.md").write_text("\n".join(parts))
 
 
 def _machine() -> dict:

@@ -76,7 +76,7 @@ def record_logout(session: Session, actor: Actor) -> None:
 
 def actor_of(user: User, ip: str = "") -> Actor:
     """The Actor for a signed-in user."""
-    return Actor(user.id, user.login, user.organisation_id, user.roles, ip)
+    return Actor(user.id, user.login, user.organisation_id, user.roles, ip, user.person_id)
 
 
 def _check_password(password: str) -> None:

@@ -18,6 +18,7 @@ class Actor:
     organisation_id: int | None
     roles: frozenset[str]
     ip: str = ""
+    person_id: int | None = None  # known when built from the signed-in user; None may also mean "not looked up"
 
     @property
     def permissions(self) -> frozenset[str]:

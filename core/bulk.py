@@ -5,7 +5,7 @@ multi-row INSERTs, whose parameters psycopg 3 converts in Python, and psycopg's 
 sends one statement per row; SQLite's executemany is already fast."""
 from __future__ import annotations
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table, insert, text
 from sqlalchemy.orm import Session
 
 from core.db import Base
@@ -55,3 +55,12 @@ def _python_defaults(table: Table, keys: list[str]) -> dict:
             continue
         found[column.name] = (lambda d=default: d.arg(None)) if default.is_callable else (lambda d=default: d.arg)
     return found
+
+
+def refresh_statistics(session: Session) -> None:
+    """ANALYZE after a bulk load, as PostgreSQL's manual asks ("Populating a Database"): until the
+    planner has statistics it takes a freshly loaded table for a few rows. Measured on the large
+    school with autovacuum off: the grid's marks read by a sequential scan of all 393,187 marks
+    (31 ms) and the dashboard's change-log count sorted on disk; with statistics, an index scan
+    and an in-memory hash. On SQLite it fills sqlite_stat1 for the same purpose."""
+    session.execute(text("ANALYZE"))

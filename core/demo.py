@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from core import accounts, audit, people
 from core.actor import Actor, system_actor
+from core.bulk import refresh_statistics
 from core.db import get_session
 from core.models import Organisation, SchoolHoliday, SchoolPeriod, SchoolYear, User
 from core.registry import DEMO_STEPS, load_all_models, resolve
@@ -125,6 +126,8 @@ def load_demo(session: Session, hash_method: str, options: DemoOptions | None = 
     add_school_year_2017(session, actor, school)
     for path in DEMO_STEPS[options.size]:  # other apps' demo data
         resolve(path)(session, actor, school, options)
+    session.flush()
+    refresh_statistics(session)  # the pages' first readers meet a planner that knows the tables
     return users
 
 

@@ -11,6 +11,12 @@ MONTHS_NOMINATIVE = ("январь", "февраль", "март", "апрель
 WEEKDAYS_SHORT = ("пн", "вт", "ср", "чт", "пт", "сб", "вс")
 
 
+def short_person_name(surname: str, name: str, patronymic: str) -> str:
+    """"Фаерберг Е.И." — surname with initials, as Russian documents write it."""
+    initials = "".join(f"{part[0]}." for part in (name, patronymic) if part)
+    return f"{surname} {initials}".strip()
+
+
 def duration_ru(minutes: int) -> str:
     """"2 дн. 3 ч", "5 ч 10 мин" or "12 мин": a delay as a person says it."""
     days, rest = divmod(max(minutes, 0), 24 * 60)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# C0 controls except tab, line feed and carriage return; DEL; C1 controls; lone surrogates; and the
+# noncharacters U+FFFE and U+FFFF, which XML 1.0 excludes (one in an act's title broke its Word file)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def clean_text(value: str) -> str:

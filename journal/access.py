@@ -13,7 +13,9 @@ ALL_READERS = frozenset({"deputy", "director"})
 
 
 def person_of(session: Session, actor: Actor) -> int | None:
-    """The actor's person id."""
+    """The actor's person id (looked up only when the actor was built without it)."""
+    if actor.person_id is not None:
+        return actor.person_id
     return session.scalar(select(User.person_id).where(User.id == actor.user_id))
 
 

@@ -13,6 +13,7 @@ from core import audit
 from core.actor import Actor
 from core.errors import NotFound
 from core.models import Organisation, Person, SchoolPeriod, User, UserRole
+from core.people import user_names
 from journal.grid_service import course_grid
 from journal.models import Absence, Course, EntryChange, Lesson, SchoolClass, Snapshot, Student
 from journal.printout_docx import CorrectionLine, quarter_docx
@@ -59,8 +60,9 @@ def quarter_data(session: Session, actor: Actor, class_id: int, period_id: int) 
     klass, period = session.get(SchoolClass, class_id), session.get(SchoolPeriod, period_id)
     if klass is None or klass.organisation_id != actor.organisation_id or period is None:
         raise NotFound("Класс или четверть не найдены.")
-    names = {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
-    courses = session.scalars(select(Course).where(Course.class_id == klass.id).order_by(Course.subject_id, Course.group_no))
+    courses = session.scalars(select(Course).where(Course.class_id == klass.id)
+                              .order_by(Course.subject_id, Course.group_no)).all()
+    names = user_names(session, klass.organisation_id, {c.teacher_id for c in courses})
     data = {"class": klass.name, "period": {"number": period.number, "start": period.start.isoformat(),
                                             "end": period.end.isoformat()},
             "courses": [_course_data(session, actor, c, period, names) for c in courses],

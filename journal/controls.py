@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.actor import Actor
-from core.models import Person, SchoolPeriod, SchoolYear, User
+from core.formatting import short_person_name
+from core.models import Person, SchoolPeriod, SchoolYear
+from core.people import user_names
 from journal.control_rules import Finding, density_minimum, homework_norm
 from journal.deadlines import record_due, written_mark_due
 from journal.models import (
@@ -68,8 +70,8 @@ def _lessons(session: Session, actor: Actor, scope: Scope, today: date):
     return session.execute(stmt.order_by(Lesson.on_date, Lesson.lesson_no)).all()
 
 
-def _names(session: Session, actor: Actor) -> dict[int, str]:
-    return {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
+def _names(session: Session, actor: Actor, user_ids=None) -> dict[int, str]:
+    return user_names(session, actor.organisation_id, user_ids)
 
 
 def _finding(code, lesson, course, class_name, names, what) -> Finding:
@@ -124,22 +126,22 @@ def mark_density(session, actor, scope, today) -> list[Finding]:
     counts = Counter({(course_id, sid): n for course_id, sid, n in session.execute(
         select(Lesson.course_id, Mark.student_id, func.count()).join(Mark, Mark.lesson_id == Lesson.id)
         .join(Course, Course.id == Lesson.course_id).where(*scoped).group_by(Lesson.course_id, Mark.student_id))})
-    students = session.execute(select(Student.id, Student.class_id, Student.group_no, Student.person_id)
+    students = session.execute(select(Student.id, Student.class_id, Student.group_no, Person.surname, Person.name,
+                                      Person.patronymic).join(Person, Person.id == Student.person_id)
                                .where(Student.organisation_id == actor.organisation_id, Student.active.is_(True))).all()
-    people = {p.id: p.short_name for p in session.scalars(select(Person).where(Person.organisation_id == actor.organisation_id))}
-    by_class: dict[int, list[tuple[int, int, int]]] = {}  # not every student of the school per course
-    for sid, class_id, group, person_id in students:
-        by_class.setdefault(class_id, []).append((sid, group, person_id))
-    names, out = _names(session, actor), []
+    by_class: dict[int, list[tuple[int, int, str]]] = {}  # not every student of the school per course
+    for sid, class_id, group, *name in students:
+        by_class.setdefault(class_id, []).append((sid, group, short_person_name(*name)))
+    names, out = _names(session, actor, {course.teacher_id for course, _ in courses.values()}), []
     for course_id, (course, class_name) in courses.items():
         need = density_minimum(course.hours_per_week)
-        for sid, group, person_id in by_class.get(course.class_id, ()):
+        for sid, group, student_name in by_class.get(course.class_id, ()):
             if course.group_no and group != course.group_no:
                 continue
             have = counts[(course_id, sid)]
             if have < need:
                 out.append(Finding("CTL-03", class_name, course.subject.name, names.get(course.teacher_id, ""), None,
-                                   f"{people.get(person_id, '')}: отметок {have} из {need} — риск «н/а»",
+                                   f"{student_name}: отметок {have} из {need} — риск «н/а»",
                                    f"/journal/course/{course.id}"))
     return out
 

@@ -37,13 +37,6 @@ class Grid:
     late_cells: set[tuple[int, int]] = field(default_factory=set)
     planned: dict[int, str] = field(default_factory=dict)  # lesson → topic of the thematic plan
 
-    def table(self, editable: set[int]) -> list[tuple[Student, list[tuple[int, str, str, bool]]]]:
-        """The page's rows: each student with their cells as (lesson id, text, css class, editable),
-        worked out once here so the template's inner loop over ~1,500 cells has nothing to compute."""
-        columns = [(x.id, " off" if x.state == "cancelled" else "") for x in self.lessons]
-        return [(s, [(lid, self.cells.get((lid, s.id), ""), ("late" if (lid, s.id) in self.late_cells else "") + off,
-                      lid in editable) for lid, off in columns]) for s in self.students]
-
     def seen(self) -> dict[int, str]:
         """Each lesson's cells as the page shows them, "student:text;…", sent back with the column
         so that a save detects cells someone else changed meanwhile (one field per column)."""

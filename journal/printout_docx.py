@@ -12,6 +12,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Pt
 
 from core.docx_fields import add_page_number
+from core.docx_table import add_grid_table
 
 BINDING = "Прошито, пронумеровано и скреплено печатью ___ листов"
 
@@ -36,16 +37,6 @@ def _footer(section, text: str) -> None:
         r.font.size = Pt(7)
 
 
-def _table(doc, header: list[str], rows: list[list[str]], widths: list[float]):
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    for cells, values in zip((r.cells for r in table.rows), [header, *rows], strict=True):
-        for cell, value, width in zip(cells, values, widths, strict=True):
-            cell.text = value
-            cell.width = Cm(width)
-    return table
-
-
 def _subject(doc, course: dict) -> None:
     title = course["subject"] + (f" (группа {course['group']})" if course["group"] else "")
     doc.add_paragraph().add_run(f"{title} — учитель {course['teacher']}").bold = True
@@ -53,9 +44,9 @@ def _subject(doc, course: dict) -> None:
     cols = dates[:40]  # a paper page holds forty dates; the rest follow in the lessons table
     rows = [[name] + marks[:40] + [avg, final] for name, marks, avg, final in
             zip(course["students"], course["marks"], course["averages"], course["finals"], strict=True)]
-    _table(doc, ["Ученик", *cols, "Ср.", "Итог"], rows, [4.2] + [0.55] * len(cols) + [0.9, 0.9])
+    add_grid_table(doc, ["Ученик", *cols, "Ср.", "Итог"], rows, [4.2] + [0.55] * len(cols) + [0.9, 0.9])
     lessons = [[lesson["date"], str(lesson["no"]), lesson["topic"], lesson["homework"]] for lesson in course["lessons"]]
-    _table(doc, ["Дата", "Урок", "Тема урока", "Домашнее задание"], lessons, [2.2, 1.0, 12.0, 10.0])
+    add_grid_table(doc, ["Дата", "Урок", "Тема урока", "Домашнее задание"], lessons, [2.2, 1.0, 12.0, 10.0])
 
 
 def quarter_docx(school: str, data: dict, number: int, sha256: str, corrections: list[CorrectionLine],
@@ -77,12 +68,12 @@ def quarter_docx(school: str, data: dict, number: int, sha256: str, corrections:
         _subject(doc, course)
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph().add_run("Сводка посещаемости").bold = True
-    _table(doc, ["Ученик", "Пропущено уроков", "из них по болезни", "Опозданий"],
+    add_grid_table(doc, ["Ученик", "Пропущено уроков", "из них по болезни", "Опозданий"],
            [[a["student"], str(a["missed"]), str(a["ill"]), str(a["late"])] for a in data["attendance"]],
            [8.0, 3.0, 3.0, 3.0])
     if corrections:
         doc.add_paragraph().add_run("Лист исправлений после предыдущей распечатки").bold = True
-        _table(doc, ["Дата", "Ячейка", "Было", "Стало", "Кто", "Причина"],
+        add_grid_table(doc, ["Дата", "Ячейка", "Было", "Стало", "Кто", "Причина"],
                [[c.when, c.cell, c.old, c.new, c.who, c.reason] for c in corrections], [3.0, 6.0, 2.0, 2.0, 3.0, 8.0])
     doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     for text in (BINDING, f"Директор ______________ {director}", "М.П."):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from core import audit
 from core.actor import Actor
 from core.db import utcnow
+from core.docx_table import add_grid_table
 from core.errors import NotAllowed, NotFound, ValidationFailed
 from core.models import Organisation, SchoolPeriod
 from journal.archive import canonical_hash
@@ -65,9 +66,10 @@ def build(session: Session, actor: Actor, class_id: int) -> tuple[SchoolClass, l
     students = sorted(session.scalars(select(Student).where(Student.class_id == klass.id)),
                       key=lambda s: (s.person.surname, s.person.name))
     finals = defaultdict(dict)
-    for f, subject_id in session.execute(select(FinalMark, Course.subject_id).join(Course, Course.id == FinalMark.course_id)
-                                         .where(Course.class_id == klass.id)):
-        finals[f.student_id][(subject_id, f.period_id)] = f.value
+    for student_id, subject_id, period_id, value in session.execute(
+            select(FinalMark.student_id, Course.subject_id, FinalMark.period_id, FinalMark.value)
+            .join(Course, Course.id == FinalMark.course_id).where(Course.class_id == klass.id)):
+        finals[student_id][(subject_id, period_id)] = value
     subject_ids = {c.subject.name: c.subject_id for c in courses}
     lessons = session.execute(select(Lesson.id, Lesson.on_date, Course.group_no).join(Course)
                               .where(Course.class_id == klass.id, Lesson.state != "cancelled")).all()
@@ -76,31 +78,47 @@ def build(session: Session, actor: Actor, class_id: int) -> tuple[SchoolClass, l
                                                          Absence.reason).join(Lesson).join(Course)
                                                   .where(Course.class_id == klass.id)):
         absences[sid].append((lid, code, reason))
+    timetables: dict[int | None, _GroupDays] = {}  # students of one group share their lessons' days
     rows = []
     for s in students:
         row = SummaryRow(s.person.full_name)
         for name in subjects:
             q = [finals[s.id].get((subject_ids[name], p.id), "") for p in quarters]
             row.marks[name] = q + [year_mark(q)]
-        _attendance(row, s, lessons, absences[s.id])
+        if s.group_no not in timetables:
+            timetables[s.group_no] = _GroupDays.of(lessons, s.group_no)
+        _attendance(row, timetables[s.group_no], absences[s.id])
         rows.append(row)
     return klass, subjects, rows
 
 
-def _attendance(row: SummaryRow, student: Student, lessons, mine: list[tuple]) -> None:
+@dataclass(frozen=True)
+class _GroupDays:
+    """The days of the lessons a student of one group attends, and how many lessons each day has."""
+
+    day_of: dict[int, date]
+    per_day: dict[date, int]
+
+    @classmethod
+    def of(cls, lessons, group_no: int | None) -> _GroupDays:
+        day_of = {lid: d for lid, d, group in lessons if group in (None, group_no)}
+        per_day: dict[date, int] = defaultdict(int)
+        for d in day_of.values():
+            per_day[d] += 1
+        return cls(day_of, per_day)
+
+
+def _attendance(row: SummaryRow, days: _GroupDays, mine: list[tuple]) -> None:
     """Lessons and whole days missed (ATT-03), of them for illness, and lateness apart;
     `mine` holds the student's (lesson id, code, reason) absences."""
-    day_of = {lid: d for lid, d, group in lessons if group in (None, student.group_no)}
-    per_day, missed_day = defaultdict(int), defaultdict(int)
-    for d in day_of.values():
-        per_day[d] += 1
+    missed_day: dict[date, int] = defaultdict(int)
     for lid, code, _ in mine:
-        if code == "н" and lid in day_of:
-            missed_day[day_of[lid]] += 1
+        if code == "н" and lid in days.day_of:
+            missed_day[days.day_of[lid]] += 1
     row.lessons_missed = sum(code == "н" for _, code, _ in mine)
     row.ill = sum(code == "н" and reason == "б" for _, code, reason in mine)
     row.late = sum(code == "о" for _, code, _ in mine)
-    row.days_missed = whole_days_missed(per_day, missed_day)
+    row.days_missed = whole_days_missed(days.per_day, missed_day)
 
 
 def to_docx(org: Organisation, klass: SchoolClass, year_title: str, subjects: list[str], rows: list[SummaryRow],
@@ -116,15 +134,11 @@ def to_docx(org: Organisation, klass: SchoolClass, year_title: str, subjects: li
     doc.add_paragraph().add_run(f"Сводная ведомость успеваемости и посещаемости {klass.name} класса, "
                                 f"{year_title} учебный год").bold = True
     header = ["Ученик"] + [f"{s}: 1 2 3 4 год" for s in subjects] + ["Дней пропущено", "Уроков", "из них по болезни"]
-    table = doc.add_table(rows=1 + len(rows), cols=len(header))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = text
-    for tr, row in zip(table.rows[1:], rows, strict=True):
-        values = [row.student] + [" ".join(m or "–" for m in row.marks[s]) for s in subjects] + \
-            [str(row.days_missed), str(row.lessons_missed), str(row.ill)]
-        for cell, text in zip(tr.cells, values, strict=True):
-            cell.text = text
+    body = [[row.student] + [" ".join(m or "–" for m in row.marks[s]) for s in subjects] +
+            [str(row.days_missed), str(row.lessons_missed), str(row.ill)] for row in rows]
+    # 26.7 cm of landscape page: the name column, then the subjects and the three attendance figures share the rest
+    share = round((26.7 - 4.5) / (len(subjects) + 3), 2)
+    add_grid_table(doc, header, body, [4.5] + [share] * (len(subjects) + 3))
     doc.add_paragraph(STORAGE_NOTE)
     doc.add_paragraph("Классный руководитель ______________")
     doc.add_paragraph(f"Проверил: заместитель директора по УВР ______________ {signer}")

@@ -12,7 +12,15 @@ from core.db import get_session, utcnow
 from core.errors import ValidationFailed
 from core.formatting import duration_ru
 from core.http import download
-from journal import diary_service, entry_service, grid_service, homework_files, period_service, thematic_plan
+from journal import (
+    diary_service,
+    entry_service,
+    grid_html,
+    grid_service,
+    homework_files,
+    period_service,
+    thematic_plan,
+)
 from journal.access import can_write
 from journal.entry_service import ColumnInput
 from journal.grading import ABSENCE_REASONS, NON_NUMERIC
@@ -46,7 +54,8 @@ def grid(course_id: int):
     actor = current_actor()
     editable = {x.id for x in g.lessons if x.state != "cancelled" and can_write(actor, x)}
     return render_template("journal/grid.html", g=g, states=LESSON_STATES, non_numeric=NON_NUMERIC,
-                           editable=editable, rows=g.table(editable), seen=g.seen())
+                           editable=editable, rows=grid_html.rows(g, editable), meta=grid_html.meta_rows(g, editable),
+                           seen=g.seen())
 
 
 def _int(value: str | None) -> int | None:

@@ -15,6 +15,7 @@ from core.clock import school_today
 from core.db import get_session
 from core.errors import NotFound, ValidationFailed
 from core.models import Organisation, SchoolYear, User
+from core.people import user_names
 from journal import grid_service, period_service
 from journal import setup_service as setup
 from journal.access import readable_courses
@@ -118,7 +119,7 @@ def corrections():
     """Late entries and changes of closed periods, with who, when, old and new value, and why."""
     session, actor = get_session(), current_actor()
     rows = period_service.corrections(session, actor)
-    names = {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
+    names = user_names(session, actor.organisation_id)
     return render_template("journal/corrections.html", rows=rows, names=names)
 
 

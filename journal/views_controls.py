@@ -31,6 +31,7 @@ from core.errors import NotFound, ValidationFailed
 from core.http import DOCX, PDF, XLSX, download
 from core.models import Job, Organisation, SchoolYear, User
 from core.pdf import docx_to_pdf
+from core.people import user_names
 from journal import archive, controls, period_service, school_print
 from journal import storage as archive_storage
 from journal import summary as sheet
@@ -103,7 +104,7 @@ def dashboard():
         .where(EntryChange.organisation_id == actor.organisation_id,
                EntryChange.at.between(*(_utc_bounds(scope))))
         .group_by(EntryChange.author_id)).all()
-    names = {u.id: u.display_name for u in session.scalars(select(User).where(User.organisation_id == actor.organisation_id))}
+    names = user_names(session, actor.organisation_id, [author for author, *_ in rows])
     on_time = sorted(((names.get(a, "?"), 100.0 * (n - (late or 0)) / n) for a, n, late in rows if n), key=lambda r: r[1])
     risk = Counter(f.class_name for f in controls.mark_density(session, actor, scope, today))
     return render_template("journal/control_dashboard.html", on_time=_bars(on_time), periods=periods, scope=scope,

@@ -8,6 +8,7 @@ from sqlalchemy import Boolean, CheckConstraint, ForeignKey, String, UniqueConst
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from core.db import Base, UTCDateTime, check_in, utcnow
+from core.formatting import short_person_name
 from core.roles import ROLE_LABELS
 
 ORG_KINDS = ("school", "founder")
@@ -47,8 +48,7 @@ class Person(Base):
     @property
     def short_name(self) -> str:
         """"Фаерберг Е.И." — surname with initials, as Russian documents write it."""
-        initials = "".join(f"{part[0]}." for part in (self.name, self.patronymic) if part)
-        return f"{self.surname} {initials}".strip()
+        return short_person_name(self.surname, self.name, self.patronymic)
 
     @property
     def full_name(self) -> str:

@@ -114,3 +114,36 @@ def test_SEC_02_a_school_user_cannot_open_or_change_another_schools_act(app, ses
     assert response.status_code in (403, 404)
     session.expire_all()
     assert "взлом" not in str(service.latest_version(session, act).blocks)
+
+
+def test_SEC_01_every_page_answers_every_role_of_the_demo_school_without_a_server_error(app, session):
+    """The role × page matrix on real data: each role's first demo user opens every page (ids of
+    the demo's first objects): a role without the permission gets 403, and no role ever gets a
+    server error — allowed, refused or not found, always with a Russian page."""
+    from sqlalchemy import select
+
+    from core.demo import DEMO_PASSWORD, load_demo
+    from core.models import User
+    from core.roles import permissions_of
+    from tests.conftest import FAST_HASH, login
+
+    load_demo(session, FAST_HASH)
+    session.commit()
+    first_user: dict[str, User] = {}
+    for user in session.scalars(select(User).order_by(User.id)):
+        for role in user.roles:
+            first_user.setdefault(role, user)
+    assert set(first_user) == set(ROLE_PERMISSIONS)  # the demo has somebody in every role
+    answers: dict[int, int] = {}
+    for user in {u.id: u for u in first_user.values()}.values():
+        cl, granted = app.test_client(), permissions_of(user.roles)
+        login(cl, user.login, DEMO_PASSWORD)
+        for rule, perms in _declared(app):
+            if "GET" not in rule.methods or _is_api(perms):
+                continue
+            status = cl.get(_sample_url(rule)).status_code
+            assert status < 500, (rule.rule, user.login, status)
+            if perms not in (("public",), ("login",)) and not granted.intersection(perms):
+                assert status == 403, (rule.rule, user.login, status)
+            answers[status] = answers.get(status, 0) + 1
+    assert answers.get(200, 0) > 200, answers  # most pages were really shown, not only refused
