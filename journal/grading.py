@@ -24,7 +24,12 @@ class Cell:
 
     def text(self) -> str:
         """The cell as the grid shows it."""
-        return " ".join(x for x in (self.absence, self.mark) if x)
+        return cell_of(self.mark, self.absence)
+
+
+def cell_of(mark: str, absence: str) -> str:
+    """A grid cell's text from its mark and attendance code: "5", "н", "о 4"."""
+    return f"{absence} {mark}" if absence and mark else absence or mark
 
 
 def parse_cell(text: str) -> Cell:

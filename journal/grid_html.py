@@ -6,9 +6,42 @@ comes from the journal, and it is escaped; ids are integers and classes are this
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from markupsafe import Markup, escape
 
 from journal.grid_service import Grid
+from journal.models.entries import LESSON_STATES
+
+
+@dataclass(frozen=True)
+class ColumnForms:
+    """What each lesson's column form carries besides its cells: the request's CSRF token, the page
+    to come back to, and the lesson's own page and save address."""
+
+    csrf_token: str
+    back: str
+    lesson_url: Callable[[int], str]
+    save_url: Callable[[int], str]
+
+
+def header(grid: Grid, editable: set[int], forms: ColumnForms) -> Markup:
+    """The date of each lesson, linked to its page, with the column's save form (✓) where the user
+    may write; the form holds what the column showed, to detect a concurrent change."""
+    seen, hidden = grid.seen(), (f'<input type="hidden" name="csrf_token" value="{escape(forms.csrf_token)}">'
+                                 f'<input type="hidden" name="back" value="{escape(forms.back)}">')
+    cells = []
+    for lesson in grid.lessons:
+        css = ' class="off"' if lesson.state == "cancelled" else ""
+        cell = (f'<th id="l{lesson.id}"{css} title="{escape(LESSON_STATES[lesson.state])}">'
+                f'<a href="{forms.lesson_url(lesson.id)}">{lesson.on_date:%d.%m}</a><br><small>{lesson.lesson_no} ур.</small>')
+        if lesson.id in editable:
+            cell += (f'\n  <form id="col-{lesson.id}" autocomplete="off" method="post" action="{forms.save_url(lesson.id)}">'
+                     f'{hidden}<input type="hidden" name="seen" value="{escape(seen.get(lesson.id, ""))}">'
+                     '<button type="submit" class="small" title="Сохранить столбец">✓</button></form>')
+        cells.append(cell + "</th>")
+    return Markup("".join(cells))
 
 
 def _cell(student_id: int, lesson_id: int, text: str, css: str, editable: bool) -> str:

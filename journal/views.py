@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
 from sqlalchemy import select
 
 from core.auth import current_actor, permission_required
@@ -23,9 +24,8 @@ from journal import (
 )
 from journal.access import can_write
 from journal.entry_service import ColumnInput
-from journal.grading import ABSENCE_REASONS, NON_NUMERIC
+from journal.grading import ABSENCE_REASONS
 from journal.models import SchoolClass
-from journal.models.entries import LESSON_STATES
 
 bp = Blueprint("journal", __name__, url_prefix="/journal")
 
@@ -53,9 +53,11 @@ def grid(course_id: int):
                                  school_today())
     actor = current_actor()
     editable = {x.id for x in g.lessons if x.state != "cancelled" and can_write(actor, x)}
-    return render_template("journal/grid.html", g=g, states=LESSON_STATES, non_numeric=NON_NUMERIC,
-                           editable=editable, rows=grid_html.rows(g, editable), meta=grid_html.meta_rows(g, editable),
-                           seen=g.seen())
+    forms = grid_html.ColumnForms(generate_csrf(), request.full_path,
+                                  lambda i: url_for("journal.lesson", lesson_id=i),
+                                  lambda i: url_for("journal.save_lesson", lesson_id=i))
+    return render_template("journal/grid.html", g=g, header=grid_html.header(g, editable, forms),
+                           rows=grid_html.rows(g, editable), meta=grid_html.meta_rows(g, editable))
 
 
 def _int(value: str | None) -> int | None:

@@ -24,14 +24,15 @@ from workflow.models import Plan, PlanStage, PlanTask
 
 
 @contextmanager
-def failing_inserts(db, table: str, condition: str = "1 = 1"):
-    """The database refuses inserts into `table` whose NEW row meets `condition` (SQL)."""
+def injected_trigger(db, table: str, condition: str, *, sqlite_action: str, postgres_action: str):
+    """A trigger doing the action before each insert into `table` whose NEW row meets `condition`
+    (SQL), for the duration of the block."""
     sqlite = db.engine.dialect.name == "sqlite"
-    create = ([f"CREATE TRIGGER injected_fault BEFORE INSERT ON {table} WHEN {condition} "
-               "BEGIN SELECT RAISE(ABORT, 'injected fault'); END"] if sqlite else
-              ["CREATE FUNCTION injected_fault() RETURNS trigger AS $$ BEGIN "
-               f"IF {condition} THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-               f"CREATE TRIGGER injected_fault BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION injected_fault()"])
+    create = ([f"CREATE TRIGGER injected BEFORE INSERT ON {table} WHEN {condition} BEGIN {sqlite_action}; END"]
+              if sqlite else
+              [f"CREATE FUNCTION injected() RETURNS trigger AS $$ BEGIN IF {condition} THEN {postgres_action}; "
+               "END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
+               f"CREATE TRIGGER injected BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION injected()"])
     with db.engine.begin() as conn:
         for sql in create:
             conn.execute(text(sql))
@@ -39,9 +40,15 @@ def failing_inserts(db, table: str, condition: str = "1 = 1"):
         yield
     finally:
         with db.engine.begin() as conn:
-            conn.execute(text("DROP TRIGGER injected_fault" + ("" if sqlite else f" ON {table}")))
+            conn.execute(text("DROP TRIGGER injected" + ("" if sqlite else f" ON {table}")))
             if not sqlite:
-                conn.execute(text("DROP FUNCTION injected_fault()"))
+                conn.execute(text("DROP FUNCTION injected()"))
+
+
+def failing_inserts(db, table: str, condition: str = "1 = 1"):
+    """The database refuses inserts into `table` whose NEW row meets `condition` (SQL)."""
+    return injected_trigger(db, table, condition, sqlite_action="SELECT RAISE(ABORT, 'injected fault')",
+                            postgres_action="RAISE EXCEPTION 'injected fault'")
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -27,32 +26,16 @@ from core.models import AuditEvent
 from journal.models import EntryChange, Lesson, Mark
 from tests import factories
 from tests.journal import school as js
+from tests.security.test_faults import injected_trigger
 
 ROOT = Path(__file__).resolve().parents[2]
 PAUSE_REASON = "пауза для теста"
 
 
-@contextmanager
 def pausing_change_log(db):
     """The database holds any insert into entry_change whose reason is PAUSE_REASON."""
-    condition = f"NEW.reason = '{PAUSE_REASON}'"
-    sqlite = db.engine.dialect.name == "sqlite"
-    create = ([f"CREATE TRIGGER injected_pause BEFORE INSERT ON entry_change WHEN {condition} "
-               "BEGIN SELECT reglament_pause(); END"] if sqlite else
-              ["CREATE FUNCTION injected_pause() RETURNS trigger AS $$ BEGIN "
-               f"IF {condition} THEN PERFORM pg_sleep(120); END IF; RETURN NEW; END $$ LANGUAGE plpgsql",
-               "CREATE TRIGGER injected_pause BEFORE INSERT ON entry_change FOR EACH ROW "
-               "EXECUTE FUNCTION injected_pause()"])
-    with db.engine.begin() as conn:
-        for sql in create:
-            conn.execute(text(sql))
-    try:
-        yield
-    finally:
-        with db.engine.begin() as conn:
-            conn.execute(text("DROP TRIGGER injected_pause" + ("" if sqlite else " ON entry_change")))
-            if not sqlite:
-                conn.execute(text("DROP FUNCTION injected_pause()"))
+    return injected_trigger(db, "entry_change", f"NEW.reason = '{PAUSE_REASON}'",
+                            sqlite_action="SELECT reglament_pause()", postgres_action="PERFORM pg_sleep(120)")
 
 
 def _server_url(db) -> str:
