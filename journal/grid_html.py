@@ -1,8 +1,10 @@
-"""The teacher's grid rows as HTML, built in Python (pure, no Flask).
+"""The teacher's grid as HTML built in Python (pure, no Flask): the lesson columns' headers with
+their save forms, the students' cells and the rows beneath (topic, homework, attendance, kind of
+work, reason for a late entry).
 
 The grid's inner loop runs once per cell (31 students × 48 lessons ≈ 1,500 times); rendered by
-Jinja, escaping and attribute look-ups there took 40 % of the page's time. Only the cell's text
-comes from the journal, and it is escaped; ids are integers and classes are this module's own.
+Jinja, escaping and attribute look-ups there took 40 % of the page's time. Every text that comes
+from the journal is escaped here; ids are integers and classes are this module's own.
 """
 from __future__ import annotations
 

@@ -132,6 +132,8 @@ def test_odd_unicode_in_a_lesson_goes_into_the_quarter_printout_and_the_summary_
     form = {"csrf_token": token, "seen": "", "topic": ODD, "homework": ODD, "reason": ODD, "back": "/journal/"}
     answer = teacher.post(f"/journal/lesson/{lesson.id}", data=form | {f"c_{st.id}": "5" for st in s.students})
     assert answer.status_code == 302
+    grid = teacher.get(f"/journal/course/{s.math.id}").get_data(as_text=True)
+    assert "<b>«Положение»</b>" not in grid and "&lt;b&gt;«Положение»&lt;/b&gt;" in grid  # topic, homework as text
     q1 = session.scalar(select(SchoolPeriod.id).where(SchoolPeriod.kind == "quarter", SchoolPeriod.number == 1))
     printout = deputy.post("/journal/admin/print", data={"csrf_token": csrf_token(deputy, "/journal/admin/dashboard"),
                                                          "class_id": str(s.klass.id), "period_id": str(q1)})
