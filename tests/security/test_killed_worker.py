@@ -74,7 +74,7 @@ def _paused(db, marker: Path) -> bool:
         return marker.exists()
     with db.engine.connect() as conn:
         return bool(conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
-                                     "AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()")))
+                                     "AND backend_xid IS NOT NULL AND datname = current_database()")))
 
 
 def _wait_for(condition, seconds: float = 20) -> None:
@@ -88,7 +88,8 @@ def _orphans_gone(db) -> bool:
     if db.engine.dialect.name == "sqlite":
         return True
     with db.engine.connect() as conn:  # the killed server's backend has rolled back and left
-        return not conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep'"))
+        return not conn.scalar(text("SELECT count(*) FROM pg_stat_activity WHERE wait_event = 'PgSleep' "
+                                         "AND datname = current_database()"))
 
 
 @pytest.fixture
