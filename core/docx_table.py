@@ -8,19 +8,18 @@ LibreOffice does not wrap the names.
 """
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape
 
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm
 
-# characters XML 1.0 cannot hold at all: a stray one would make the whole document unreadable
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+from core.text import clean_text
 
 
 def _paragraph(text: str) -> str:
-    lines = [escape(line) for line in _NOT_XML.sub("", text).split("\n")]
+    # the input's own cleaning, once more: one character XML cannot hold makes the whole file unreadable
+    lines = [escape(line) for line in clean_text(text).split("\n")]
     runs = "<w:br/>".join(f'<w:t xml:space="preserve">{line}</w:t>' for line in lines)
     return f"<w:p><w:r>{runs}</w:r></w:p>"
 

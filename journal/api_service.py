@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from core.actor import Actor
 from core.db import within
 from core.errors import NotAllowed, ValidationFailed
-from core.models import SchoolPeriod, SchoolYear, User
+from core.models import SchoolPeriod, SchoolYear
+from core.people import user_names
 from journal.access import can_write, course_for_reading, readable_courses, readable_students
 from journal.entry_service import ColumnInput
 from journal.grid_service import lesson_page
@@ -25,8 +26,7 @@ def courses_query(actor: Actor, class_id: int | None = None):
 
 def teacher_names(session: Session, courses: list[Course]) -> dict[int, str]:
     """Teachers' short names of the courses (one query)."""
-    ids = {c.teacher_id for c in courses}
-    return {u.id: u.display_name for u in session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+    return user_names(session, courses[0].organisation_id, {c.teacher_id for c in courses}) if courses else {}
 
 
 def _dated(stmt, date_from: date | None, date_to: date | None):
