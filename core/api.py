@@ -16,10 +16,13 @@ from flask_smorest import Api, Blueprint
 from flask_smorest.spec import prepare_response
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
+from webargs import missing
+from webargs.flaskparser import FlaskParser
 
 from core import tokens
 from core.db import get_session, utcnow
 from core.errors import NotAllowed
+from core.text import clean_json
 from core.token_rules import SCOPES, bearer_secret, digest
 
 PREFIX = "/api/v1"
@@ -88,8 +91,19 @@ def _rate_key() -> str:
     return "t:" + digest(secret)[:24] if secret else "a:" + get_remote_address()
 
 
+class _CleanParser(FlaskParser):
+    """webargs reads a JSON body from the raw bytes, past `CleanRequest.get_json`: its strings are
+    cleaned here as the pages' input is (a NUL byte in a call's work kind reached PostgreSQL: 500)."""
+
+    def _raw_load_json(self, req):
+        data = super()._raw_load_json(req)
+        return data if data is missing else clean_json(data)
+
+
 class ApiBlueprint(Blueprint):
     """A blueprint of API endpoints: rate-limited, exempt from CSRF (no cookies are read)."""
+
+    ARGUMENTS_PARSER = _CleanParser()
 
 
 def problem(status: int, detail: str, errors: list[str] | None = None) -> Response:

@@ -84,6 +84,22 @@ def test_REG_07_writing_late_needs_a_reason_exactly_as_on_the_grid(app, session,
     assert event.actor_id == s.teacher.user_id and event.object_id == str(lesson.id)
 
 
+def test_control_characters_in_a_json_body_are_dropped_as_on_the_pages(app, session, s):
+    """webargs reads the body past the request's own cleaning; a NUL byte reached PostgreSQL (500)."""
+    lesson = _lesson(session, s.math)
+    secret, call = token_for(session, s.teacher, "marks.write"), app.test_client()
+    url = f"/api/v1/journal/lessons/{lesson.id}/entries"
+    odd_kind = call.post(url, json={"cells": [{"student_id": s.students[0].id, "value": "5", "kind": "\x0e\x00"}],
+                                    "reason": "р"}, headers=bearer(secret))
+    assert odd_kind.status_code == 422  # no such kind of work, said in Russian
+    body = {"cells": [{"student_id": s.students[0].id, "value": "5"}], "topic": "Дро\x00би", "reason": "сбой\x07 сети"}
+    saved = call.post(url, json=body, headers=bearer(secret))
+    assert saved.status_code == 200
+    session.expire_all()
+    assert session.get(Lesson, lesson.id).topic == "Дроби"
+    assert {c.reason for c in session.scalars(select(EntryChange))} == {"сбой сети"}
+
+
 def test_a_stale_cell_is_reported_not_overwritten_and_bad_cells_write_nothing(app, session, s):
     lesson, first = _lesson(session, s.math), s.students[0]
     secret, call = token_for(session, s.teacher, "marks.write"), app.test_client()
